@@ -1,0 +1,340 @@
+package extract
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/duckdb/duckdb-go/v2"
+
+	sqlfs "scorecard/sql"
+)
+
+// Reject is one refused value of one row. A row refused for two reasons
+// gives two Rejects with the same Line.
+type Reject struct {
+	Line   int64
+	Column string
+	Value  string
+	Reason string
+}
+
+// withheld stands in for a refused identifier in a Reject: the raw value of
+// a child's identifier never leaves this package.
+const withheld = "(identifier withheld)"
+
+// FileError says why a whole file was not staged. The file belongs in
+// quarantine with Reason beside it.
+type FileError struct {
+	File   string
+	Reason string
+	Err    error
+}
+
+func (e *FileError) Error() string {
+	if e.Err != nil {
+		return fmt.Sprintf("extract: %s: %s: %v", e.File, e.Reason, e.Err)
+	}
+	return fmt.Sprintf("extract: %s: %s", e.File, e.Reason)
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+// Result counts what happened to one file.
+type Result struct {
+	File        string
+	Kind        *Kind
+	Encoding    Encoding
+	RowsRead    int64
+	RowsStaged  int64
+	RowsRefused int64
+	// RejectCount is the number of Rejects (one row may have several).
+	RejectCount int64
+	// ExtraColumns are headings that no column of the kind matched; their
+	// values are not staged.
+	ExtraColumns []string
+}
+
+// Options are the settings of a Stage call.
+type Options struct {
+	FileID int64
+	Hasher *Hasher
+	Kinds  []*Kind
+	// OnReject receives every refusal, in line order. It must not retain
+	// the Reject's strings beyond the call if it batches them... it may:
+	// they are not reused.
+	OnReject func(Reject) error
+}
+
+// Stage reads the file at path, recognises its kind and appends its accepted
+// rows to the kind's staging table through conn, which must belong to a
+// DuckDB database whose staging tables exist (see CreateStaging). A
+// *FileError means nothing of the file was staged.
+func Stage(ctx context.Context, conn *sql.Conn, path string, opt Options) (*Result, error) {
+	name := filepath.Base(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &FileError{File: name, Reason: "the file cannot be opened", Err: err}
+	}
+	defer f.Close()
+
+	recs, err := newRecords(f)
+	if err != nil {
+		return nil, &FileError{File: name, Reason: "the file cannot be read", Err: err}
+	}
+	hdr, err := findHeader(recs, name, opt.Kinds)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{File: name, Kind: hdr.kind, Encoding: recs.Encoding, ExtraColumns: hdr.extra}
+
+	err = conn.Raw(func(dc any) error {
+		app, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", hdr.kind.Table)
+		if err != nil {
+			return fmt.Errorf("open the appender on %s: %w", hdr.kind.Table, err)
+		}
+		rerr := stageRows(ctx, recs, hdr, app, opt, res)
+		cerr := app.Close()
+		return errors.Join(rerr, cerr)
+	})
+	if err != nil {
+		// Take back whatever was appended before the failure.
+		q := "DELETE FROM " + sqlfs.Ident(hdr.kind.Table) + " WHERE _file_id = ?"
+		_, derr := conn.ExecContext(context.WithoutCancel(ctx), q, opt.FileID)
+		var fe *FileError
+		if errors.As(err, &fe) {
+			return nil, errors.Join(fe, derr)
+		}
+		return nil, errors.Join(fmt.Errorf("extract: stage %s: %w", name, err), derr)
+	}
+	return res, nil
+}
+
+// stageRows is the loop over the body of a file.
+func stageRows(ctx context.Context, recs *records, hdr *header, app *duckdb.Appender,
+	opt Options, res *Result) error {
+	row := make([]driver.Value, 2+len(hdr.kind.Columns))
+	var rejects []Reject
+	for n := 0; ; n++ {
+		if n%4096 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		rec, line, err := recs.Next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			res.RowsRead++
+			res.RowsRefused++
+			res.RejectCount++
+			if err := opt.OnReject(Reject{Line: int64(line), Column: "(whole row)",
+				Reason: "the row's quotes are not closed or not doubled: " + pe.Err.Error()}); err != nil {
+				return err
+			}
+			continue
+		}
+		if err != nil {
+			return &FileError{File: res.File, Reason: fmt.Sprintf("the file stops being readable at line %d", line), Err: err}
+		}
+		if blankRecord(rec) || hdr.repeats(rec) {
+			continue
+		}
+		var cells []cellRow
+		if hdr.kind.Wide != nil {
+			cells = hdr.wideRows(rec)
+		} else {
+			cells = []cellRow{{values: rec}}
+		}
+		for _, c := range cells {
+			res.RowsRead++
+			rejects = hdr.convert(c, int64(line), opt.Hasher, row[2:], rejects[:0])
+			if len(rejects) > 0 {
+				res.RowsRefused++
+				res.RejectCount += int64(len(rejects))
+				for _, r := range rejects {
+					if err := opt.OnReject(r); err != nil {
+						return err
+					}
+				}
+				continue
+			}
+			row[0], row[1] = opt.FileID, int64(line)
+			if err := app.AppendRow(row...); err != nil {
+				return fmt.Errorf("append line %d: %w", line, err)
+			}
+			res.RowsStaged++
+		}
+	}
+}
+
+func blankRecord(rec []string) bool {
+	for _, v := range rec {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// cellRow is one logical row: the record's cells, plus for a wide file the
+// month and value of the cell it stands for.
+type cellRow struct {
+	values []string
+	month  string
+	value  string
+	column string
+}
+
+// convert reads one logical row into out (in the kind's column order) and
+// returns the refusals, appended to rejects.
+func (h *header) convert(c cellRow, line int64, hs *Hasher, out []driver.Value,
+	rejects []Reject) []Reject {
+	for i := range h.kind.Columns {
+		col := &h.kind.Columns[i]
+		raw, present := h.value(c, i)
+		if !present {
+			out[i] = nil
+			continue
+		}
+		v, reason := readValue(col, raw, hs)
+		if reason != "" {
+			shown := raw
+			if col.Type == ID {
+				shown = withheld
+			}
+			rejects = append(rejects, Reject{Line: line, Column: h.display(c, i), Value: shown,
+				Reason: reason})
+			continue
+		}
+		out[i] = v
+	}
+	if len(rejects) > 0 {
+		return rejects
+	}
+	for _, chk := range h.kind.Checks {
+		bi, ai := h.kind.index(chk.Before), h.kind.index(chk.After)
+		b, okb := out[bi].(time.Time)
+		a, oka := out[ai].(time.Time)
+		if okb && oka && a.Before(b) {
+			raw, _ := h.value(c, ai)
+			rejects = append(rejects, Reject{Line: line, Column: h.display(c, ai), Value: raw,
+				Reason: fmt.Sprintf("%s %s is before %s %s",
+					h.kind.Columns[ai].Header, a.Format("02/01/2006"),
+					h.kind.Columns[bi].Header, b.Format("02/01/2006"))})
+		}
+	}
+	return rejects
+}
+
+func (k *Kind) index(name string) int {
+	for i := range k.Columns {
+		if k.Columns[i].Name == name {
+			return i
+		}
+	}
+	panic("extract: kind " + k.Name + " has a check on unknown column " + name)
+}
+
+// readValue converts one raw cell; a non-empty reason refuses it.
+func readValue(col *Column, raw string, hs *Hasher) (driver.Value, string) {
+	s := cleanCell(raw)
+	low := strings.ToLower(s)
+	if !utf8.ValidString(s) {
+		return nil, "the text is not valid in the file's encoding"
+	}
+	if excelErrors[low] {
+		return nil, fmt.Sprintf("the cell holds the spreadsheet error %s", s)
+	}
+	if col.Suppressed && suppressionMarkers[low] {
+		return nil, ""
+	}
+	if nullMarkers[low] {
+		if col.NotNull {
+			return nil, "a value is required here but the cell is empty"
+		}
+		return nil, ""
+	}
+	switch col.Type {
+	case ID:
+		return hs.Hash(s), ""
+	case Date:
+		t, err := ParseDate(s)
+		if err != nil {
+			return nil, err.Error()
+		}
+		return t, ""
+	case Month:
+		t, err := ParseMonth(s)
+		if err != nil {
+			return nil, err.Error()
+		}
+		return t, ""
+	case Int:
+		n, err := parseInt(s)
+		if err != nil {
+			return nil, fmt.Sprintf("%q is not a whole number", s)
+		}
+		return n, ""
+	case Number, Percent:
+		f, err := strconv.ParseFloat(strings.TrimSuffix(strings.ReplaceAll(s, ",", ""), "%"), 64)
+		if err != nil {
+			return nil, fmt.Sprintf("%q is not a number", s)
+		}
+		return f, ""
+	case Code:
+		c, ok := col.Codes.Lookup(s)
+		if !ok {
+			return nil, fmt.Sprintf("%q is not a known %s (accepted: %s)", s, col.Codes.Name,
+				col.Codes.Accepted())
+		}
+		return c, ""
+	case Postcode:
+		d, ok := postcodeDistrict(s)
+		if !ok {
+			return nil, fmt.Sprintf("%q is not a UK postcode", s)
+		}
+		return d, ""
+	}
+	return s, ""
+}
+
+func parseInt(s string) (int64, error) {
+	s = strings.ReplaceAll(s, ",", "")
+	if i := strings.IndexByte(s, '.'); i >= 0 && strings.Trim(s[i+1:], "0") == "" {
+		s = s[:i]
+	}
+	return strconv.ParseInt(s, 10, 64)
+}
+
+// postcodeDistrict returns the outward code of a full or partial postcode.
+func postcodeDistrict(s string) (string, bool) {
+	p := strings.ToUpper(strings.Join(strings.Fields(s), ""))
+	if len(p) >= 5 && len(p) <= 7 && isInward(p[len(p)-3:]) {
+		p = p[:len(p)-3]
+	}
+	if len(p) < 2 || len(p) > 4 || p[0] < 'A' || p[0] > 'Z' {
+		return "", false
+	}
+	for _, r := range p {
+		if (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
+			return "", false
+		}
+	}
+	return p, true
+}
+
+func isInward(s string) bool {
+	return len(s) == 3 && s[0] >= '0' && s[0] <= '9' &&
+		s[1] >= 'A' && s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z'
+}

@@ -1,0 +1,43 @@
+-- Child protection plans (Annex A list 7), one row per plan: a child with
+-- two plans has two rows. previous_plans is the council's count of earlier
+-- plans, including those on the old register, before this one; where it is
+-- missing, earlier plans in the data are counted instead.
+
+CREATE OR REPLACE TABLE cm_cp_plan AS
+WITH plans AS (
+    SELECT
+        child_key,
+        plan_start_date AS start_date,
+        plan_end_date AS end_date,
+        initial_category,
+        latest_category,
+        previous_plans,
+        allocated_team,
+        allocated_worker
+    FROM stg_annexa_l7
+    QUALIFY row_number() OVER (
+        PARTITION BY child_key, plan_start_date ORDER BY _file_id DESC, _line DESC
+    ) = 1
+),
+
+final AS (
+    SELECT
+        child_key || ':' || strftime(start_date, '%Y%m%d') AS plan_key,
+        child_key,
+        start_date,
+        end_date,
+        initial_category,
+        latest_category,
+        coalesce(
+            previous_plans,
+            count(*) OVER (
+                PARTITION BY child_key ORDER BY start_date
+                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+            )
+        ) AS previous_plans,
+        allocated_team,
+        allocated_worker
+    FROM plans
+)
+
+SELECT * FROM final;
