@@ -178,7 +178,18 @@ func unknownKindReason(rec []string, name string, kinds []*Kind) string {
 		}
 		all = append(all, n)
 	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].found > all[j].found })
+	// The best explanation matches something, lacks the least, and matches
+	// the most.
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if (a.found > 0) != (b.found > 0) {
+			return a.found > 0
+		}
+		if len(a.missing) != len(b.missing) {
+			return len(a.missing) < len(b.missing)
+		}
+		return a.found > b.found
+	})
 	if len(all) == 0 || all[0].found == 0 {
 		return "its columns match no known export (see docs/inputs.md for the kinds read)"
 	}

@@ -69,6 +69,9 @@ func newRecords(r io.Reader) (*records, error) {
 	c := csv.NewReader(bodyBuf)
 	c.Comma = delim
 	c.FieldsPerRecord = -1
+	// Exports often carry Excel's ="0123" guard or a stray quote inside an
+	// unquoted field: read such quotes as text rather than refuse the row.
+	c.LazyQuotes = true
 	c.ReuseRecord = true
 	return &records{csv: c, Encoding: enc, Delimiter: delim}, nil
 }
