@@ -58,7 +58,12 @@ func runFixture(t *testing.T, dir, asOf string) *fixture {
 // get returns the value of an indicator for a period label and breakdown,
 // failing the test if there is none.
 func (f *fixture) get(id, period, breakdown string) value {
-	f.t.Helper()
+	return f.getIn(f.t, id, period, breakdown)
+}
+
+// getIn is get reporting to t, for use inside a subtest.
+func (f *fixture) getIn(t *testing.T, id, period, breakdown string) value {
+	t.Helper()
 	var v value
 	err := f.db.QueryRow(`
 		SELECT numerator, denominator, value
@@ -66,7 +71,7 @@ func (f *fixture) get(id, period, breakdown string) value {
 		WHERE indicator_id = ? AND period_label = ? AND breakdown = ?`,
 		id, period, breakdown).Scan(&v.Numerator, &v.Denominator, &v.Value)
 	if err != nil {
-		f.t.Fatalf("%s %s %s: %v", id, period, breakdown, err)
+		t.Fatalf("%s %s %s: %v", id, period, breakdown, err)
 	}
 	return v
 }
@@ -114,7 +119,7 @@ func (f *fixture) check(wants []want) {
 	for _, w := range wants {
 		name := w.id + " " + w.period + " " + w.breakdown
 		f.t.Run(name, func(t *testing.T) {
-			got := f.get(w.id, w.period, w.breakdown)
+			got := f.getIn(t, w.id, w.period, w.breakdown)
 			compare(t, "numerator", got.Numerator, w.numerator)
 			compare(t, "value", got.Value, w.value)
 		})

@@ -141,7 +141,7 @@ CREATE TABLE fact_indicator_member (
     period_id      VARCHAR NOT NULL,
     breakdown      VARCHAR NOT NULL,
     subject_key    VARCHAR NOT NULL,
-    numerator      DOUBLE NOT NULL,
+    numerator      DOUBLE,                 -- NULL: the member's count is unknown
     denominator    DOUBLE NOT NULL,
     decided_on     DATE,
     note           VARCHAR

@@ -1,49 +1,112 @@
 -- Library activity: counts by library over a counting period.
 --
 -- Councils publish the same counts more than once (a long-format usage file,
--- a wide file with a column per month, and the open data schema), so for
--- each library and counting period only the most detailed source is kept:
--- the open data schema first, then the long-format usage file, then wide
--- files. Libraries are matched by name, folding case and spaces.
+-- a wide file with a column per month, and the open data schema), and send
+-- the same file again with more months in it. The rules, applied in order:
+--
+--   1. A row of the long-format usage file that gives no figure at all
+--      (enquiries, visits, issues and sessions all blank) is a month in
+--      which the library had no service (Newcastle lists its closed
+--      libraries that way): it is not a count. Any other blank or withheld
+--      (x, *, c) count stages as NULL and stays NULL, never zero.
+--   2. Within one source, a count is known by its library, counting period
+--      (and, for loans, stock type): when files repeat it, the latest
+--      file's row is kept, and within a file the last row. For visits this
+--      also means two counts of one library and period (a manual and an
+--      automatic count) are one count, not a sum.
+--   3. Across sources, the most detailed wins: the open data schema first,
+--      then the long-format usage file, then wide files. A count is dropped
+--      when a better source counts the same library over any day of its
+--      counting period, so that a monthly wide-file count is not added to
+--      a quarterly open data count of the same library.
+--
+-- Libraries are matched by name, folding case and spaces (library_id); the
+-- name kept (library) is the spelling of the latest file that names it.
+--
+-- TODO: counts of the same source whose periods overlap without being the
+-- same (a weekly and a monthly count of one library in one schema file)
+-- are both kept; nothing in the public files does this, and no indicator
+-- adds periods of different lengths from one source.
 
 CREATE OR REPLACE TABLE cm_library_visit AS
 WITH counts AS (
     SELECT
+        'visits' AS source,
+        1 AS rank,
+        _file_id,
+        _line,
         library,
         count_start AS period_start,
         count_end AS period_end,
-        visits,
-        1 AS rank
+        visits
     FROM stg_library_visits
     UNION ALL
-    SELECT library, month, last_day(month), visits, 2 FROM stg_library_usage
+    SELECT
+        'usage',
+        2,
+        _file_id,
+        _line,
+        library,
+        month,
+        last_day(month),
+        visits
+    FROM stg_library_usage
+    WHERE enquiries IS NOT NULL
+        OR visits IS NOT NULL
+        OR issues IS NOT NULL
+        OR pc_sessions_pct IS NOT NULL
     UNION ALL
-    SELECT library, month, last_day(month), visits, 3 FROM stg_library_visits_wide
+    SELECT
+        'visits_wide',
+        3,
+        _file_id,
+        _line,
+        library,
+        month,
+        last_day(month),
+        visits
+    FROM stg_library_visits_wide
 ),
 
-ranked AS (
+keyed AS (
     SELECT
         *,
         lower(trim(regexp_replace(library, '\s+', ' ', 'g'))) AS library_id
     FROM counts
 ),
 
-best AS (
+latest AS (
     SELECT *
-    FROM ranked
-    QUALIFY rank = min(rank) OVER (PARTITION BY library_id, period_start, period_end)
+    FROM keyed
+    QUALIFY row_number() OVER (
+        PARTITION BY source, library_id, period_start, period_end
+        ORDER BY _file_id DESC, _line DESC
+    ) = 1
 ),
 
--- A total with a suppressed part is unknown, not the sum of the rest.
+best AS (
+    SELECT *
+    FROM latest AS c
+    WHERE NOT EXISTS (
+        SELECT 1
+        FROM latest AS b
+        WHERE b.library_id = c.library_id
+            AND b.rank < c.rank
+            AND b.period_start <= c.period_end
+            AND b.period_end >= c.period_start
+    )
+),
+
 final AS (
     SELECT
         library_id,
-        any_value(library) AS library,
+        first_value(library) OVER (
+            PARTITION BY library_id ORDER BY _file_id DESC, _line DESC
+        ) AS library,
         period_start,
         period_end,
-        CASE WHEN bool_or(visits IS NULL) THEN NULL ELSE sum(visits) END AS visits
+        visits
     FROM best
-    GROUP BY library_id, period_start, period_end
 )
 
 SELECT * FROM final;
@@ -51,38 +114,98 @@ SELECT * FROM final;
 CREATE OR REPLACE TABLE cm_library_loan AS
 WITH counts AS (
     SELECT
+        'loans' AS source,
+        1 AS rank,
+        _file_id,
+        _line,
         library,
         month AS period_start,
         last_day(month) AS period_end,
         stock_type,
-        loans,
-        1 AS rank
+        loans
     FROM stg_library_loans
     UNION ALL
-    SELECT library, count_start, count_end, stock_type, loans, 1 FROM stg_library_loans_range
+    SELECT
+        'loans',
+        1,
+        _file_id,
+        _line,
+        library,
+        count_start,
+        count_end,
+        stock_type,
+        loans
+    FROM stg_library_loans_range
     UNION ALL
-    SELECT library, month, last_day(month), NULL, issues, 2 FROM stg_library_usage
+    SELECT
+        'usage',
+        2,
+        _file_id,
+        _line,
+        library,
+        month,
+        last_day(month),
+        NULL,
+        issues
+    FROM stg_library_usage
+    WHERE enquiries IS NOT NULL
+        OR visits IS NOT NULL
+        OR issues IS NOT NULL
+        OR pc_sessions_pct IS NOT NULL
     UNION ALL
-    SELECT library, month, last_day(month), NULL, loans, 3 FROM stg_library_issues_wide
+    SELECT
+        'issues_wide',
+        3,
+        _file_id,
+        _line,
+        library,
+        month,
+        last_day(month),
+        NULL,
+        loans
+    FROM stg_library_issues_wide
 ),
 
-ranked AS (
+keyed AS (
     SELECT
         *,
         lower(trim(regexp_replace(library, '\s+', ' ', 'g'))) AS library_id
     FROM counts
 ),
 
+latest AS (
+    SELECT *
+    FROM keyed
+    QUALIFY row_number() OVER (
+        PARTITION BY source, library_id, period_start, period_end, stock_type
+        ORDER BY _file_id DESC, _line DESC
+    ) = 1
+),
+
+best AS (
+    SELECT *
+    FROM latest AS c
+    WHERE NOT EXISTS (
+        SELECT 1
+        FROM latest AS b
+        WHERE b.library_id = c.library_id
+            AND b.rank < c.rank
+            AND b.period_start <= c.period_end
+            AND b.period_end >= c.period_start
+    )
+),
+
 final AS (
     SELECT
         library_id,
-        library,
+        first_value(library) OVER (
+            PARTITION BY library_id ORDER BY _file_id DESC, _line DESC
+        ) AS library,
         period_start,
         period_end,
         stock_type,
         loans
-    FROM ranked
-    QUALIFY rank = min(rank) OVER (PARTITION BY library_id, period_start, period_end)
+    FROM best
 )
 
 SELECT * FROM final;
