@@ -28,3 +28,5 @@ func CreateStaging(ctx context.Context, db interface {
 	}
 	return nil
 }
+
+func identTable(k *Kind) string { return sqlfs.Ident(k.Table) }

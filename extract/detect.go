@@ -118,7 +118,7 @@ func headingMatches(col *Column, key string) bool {
 }
 
 // findHeader reads records until one matches a kind.
-func findHeader(recs *records, name string, kinds []*Kind) (*header, error) {
+func findHeader(recs rowSource, name string, kinds []*Kind) (*header, error) {
 	var first []string
 	for i := 0; i < headerSearchRows; i++ {
 		rec, _, err := recs.Next()

@@ -23,6 +23,8 @@ import (
 // Reject is one refused value of one row. A row refused for two reasons
 // gives two Rejects with the same Line.
 type Reject struct {
+	// Part is the sheet of a workbook, or empty.
+	Part   string
 	Line   int64
 	Column string
 	Value  string
@@ -52,7 +54,12 @@ func (e *FileError) Unwrap() error { return e.Err }
 
 // Result counts what happened to one file.
 type Result struct {
-	File        string
+	File string
+	// Part is the sheet of a workbook, or empty; PartIndex numbers the
+	// parts from 0, and the part's rows are staged with _file_id
+	// Options.FileID + PartIndex.
+	Part        string
+	PartIndex   int64
 	Kind        *Kind
 	Encoding    Encoding
 	RowsRead    int64
@@ -65,29 +72,42 @@ type Result struct {
 	ExtraColumns []string
 }
 
+// Name is the file's name, with the sheet of a workbook: "book.xlsx [List 3]".
+func (r *Result) Name() string {
+	if r.Part == "" {
+		return r.File
+	}
+	return r.File + " [" + r.Part + "]"
+}
+
 // Options are the settings of a Stage call.
 type Options struct {
+	// FileID is staged in _file_id: a workbook's parts take FileID,
+	// FileID+1, and so on.
 	FileID int64
 	Hasher *Hasher
 	Kinds  []*Kind
-	// OnReject receives every refusal, in line order. It must not retain
-	// the Reject's strings beyond the call if it batches them... it may:
-	// they are not reused.
+	// OnReject receives every refusal, in line order.
 	OnReject func(Reject) error
 }
 
 // Stage reads the file at path, recognises its kind and appends its accepted
 // rows to the kind's staging table through conn, which must belong to a
 // DuckDB database whose staging tables exist (see CreateStaging). A
-// *FileError means nothing of the file was staged.
-func Stage(ctx context.Context, conn *sql.Conn, path string, opt Options) (*Result, error) {
+// delimited text file gives one Result; an Excel workbook (.xlsx) gives one
+// per sheet that holds a known kind, in sheet order, and its other sheets
+// (covers, guidance, code lists) are passed over. A *FileError means nothing
+// of the file was staged.
+func Stage(ctx context.Context, conn *sql.Conn, path string, opt Options) ([]*Result, error) {
 	name := filepath.Base(path)
+	if isWorkbook(path) {
+		return stageWorkbook(ctx, conn, path, opt)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &FileError{File: name, Reason: "the file cannot be opened", Err: err}
 	}
 	defer f.Close()
-
 	recs, err := newRecords(f)
 	if err != nil {
 		return nil, &FileError{File: name, Reason: "the file cannot be read", Err: err}
@@ -97,8 +117,23 @@ func Stage(ctx context.Context, conn *sql.Conn, path string, opt Options) (*Resu
 		return nil, err
 	}
 	res := &Result{File: name, Kind: hdr.kind, Encoding: recs.Encoding, ExtraColumns: hdr.extra}
+	if err := stagePart(ctx, conn, recs, hdr, opt, res); err != nil {
+		return nil, err
+	}
+	return []*Result{res}, nil
+}
 
-	err = conn.Raw(func(dc any) error {
+// rowSource yields records with the line (or sheet row) each starts on, and
+// io.EOF at the end.
+type rowSource interface {
+	Next() ([]string, int, error)
+}
+
+// stagePart appends one source's rows to its kind's table, taking them back
+// out if it fails part-way.
+func stagePart(ctx context.Context, conn *sql.Conn, recs rowSource, hdr *header, opt Options,
+	res *Result) error {
+	err := conn.Raw(func(dc any) error {
 		app, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", hdr.kind.Table)
 		if err != nil {
 			return fmt.Errorf("open the appender on %s: %w", hdr.kind.Table, err)
@@ -107,21 +142,20 @@ func Stage(ctx context.Context, conn *sql.Conn, path string, opt Options) (*Resu
 		cerr := app.Close()
 		return errors.Join(rerr, cerr)
 	})
-	if err != nil {
-		// Take back whatever was appended before the failure.
-		q := "DELETE FROM " + sqlfs.Ident(hdr.kind.Table) + " WHERE _file_id = ?"
-		_, derr := conn.ExecContext(context.WithoutCancel(ctx), q, opt.FileID)
-		var fe *FileError
-		if errors.As(err, &fe) {
-			return nil, errors.Join(fe, derr)
-		}
-		return nil, errors.Join(fmt.Errorf("extract: stage %s: %w", name, err), derr)
+	if err == nil {
+		return nil
 	}
-	return res, nil
+	q := "DELETE FROM " + sqlfs.Ident(hdr.kind.Table) + " WHERE _file_id = ?"
+	_, derr := conn.ExecContext(context.WithoutCancel(ctx), q, opt.FileID+res.PartIndex)
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return errors.Join(fe, derr)
+	}
+	return errors.Join(fmt.Errorf("extract: stage %s: %w", res.Name(), err), derr)
 }
 
 // stageRows is the loop over the body of a file.
-func stageRows(ctx context.Context, recs *records, hdr *header, app *duckdb.Appender,
+func stageRows(ctx context.Context, recs rowSource, hdr *header, app *duckdb.Appender,
 	opt Options, res *Result) error {
 	row := make([]driver.Value, 2+len(hdr.kind.Columns))
 	var rejects []Reject
@@ -138,14 +172,15 @@ func stageRows(ctx context.Context, recs *records, hdr *header, app *duckdb.Appe
 			res.RowsRead++
 			res.RowsRefused++
 			res.RejectCount++
-			if err := opt.OnReject(Reject{Line: int64(line), Column: "(whole row)",
+			if err := opt.OnReject(Reject{Part: res.Part, Line: int64(line), Column: "(whole row)",
 				Reason: "the row's quotes are not closed or not doubled: " + pe.Err.Error()}); err != nil {
 				return err
 			}
 			continue
 		}
 		if err != nil {
-			return &FileError{File: res.File, Reason: fmt.Sprintf("the file stops being readable at line %d", line), Err: err}
+			return &FileError{File: res.Name(),
+				Reason: fmt.Sprintf("it stops being readable at line %d", line), Err: err}
 		}
 		if blankRecord(rec) || hdr.repeats(rec) {
 			continue
@@ -163,13 +198,14 @@ func stageRows(ctx context.Context, recs *records, hdr *header, app *duckdb.Appe
 				res.RowsRefused++
 				res.RejectCount += int64(len(rejects))
 				for _, r := range rejects {
+					r.Part = res.Part
 					if err := opt.OnReject(r); err != nil {
 						return err
 					}
 				}
 				continue
 			}
-			row[0], row[1] = opt.FileID, int64(line)
+			row[0], row[1] = opt.FileID+res.PartIndex, int64(line)
 			if err := app.AppendRow(row...); err != nil {
 				return fmt.Errorf("append line %d: %w", line, err)
 			}

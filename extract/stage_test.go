@@ -43,7 +43,13 @@ func stageBytes(t *testing.T, conn *sql.Conn, name string, body []byte) (*Result
 	var rejects []Reject
 	res, err := Stage(context.Background(), conn, path, Options{FileID: 1, Hasher: testHasher,
 		Kinds: Kinds(), OnReject: func(r Reject) error { rejects = append(rejects, r); return nil }})
-	return res, rejects, err
+	if err != nil {
+		return nil, rejects, err
+	}
+	if len(res) != 1 {
+		t.Fatalf("got %d results for a text file, want 1", len(res))
+	}
+	return res[0], rejects, nil
 }
 
 const contactsHeader = "Contact ID,Child ID,Date of Contact,Contact Source,Final BRAG,Contact Outcome\r\n"
@@ -250,8 +256,9 @@ func FuzzStage(f *testing.F) {
 			t.Fatal(err)
 		}
 		var rejects int64
-		res, err := Stage(context.Background(), conn, path, Options{FileID: 1, Hasher: testHasher,
-			Kinds: Kinds(), OnReject: func(Reject) error { rejects++; return nil }})
+		results, err := Stage(context.Background(), conn, path, Options{FileID: 1,
+			Hasher: testHasher, Kinds: Kinds(),
+			OnReject: func(Reject) error { rejects++; return nil }})
 		var fe *FileError
 		if errors.As(err, &fe) {
 			return
@@ -259,6 +266,7 @@ func FuzzStage(f *testing.F) {
 		if err != nil {
 			t.Fatalf("unexpected error: %v", err)
 		}
+		res := results[0]
 		if res.RowsRead != res.RowsStaged+res.RowsRefused {
 			t.Fatalf("rows read %d != staged %d + refused %d", res.RowsRead, res.RowsStaged,
 				res.RowsRefused)

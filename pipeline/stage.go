@@ -57,73 +57,83 @@ func (r *run) stageInbox(ctx context.Context) error {
 		}
 		r.cfg.Progress(Event{Step: "stage", File: filepath.Base(path), Index: i + 1,
 			Total: len(files)})
-		fs, err := r.stageFile(ctx, stmts, kinds, path)
+		parts, err := r.stageFile(ctx, stmts, kinds, path)
 		if err != nil {
 			return err
 		}
-		r.sum.Files = append(r.sum.Files, fs)
+		r.sum.Files = append(r.sum.Files, parts...)
 	}
 	return nil
 }
 
 func (r *run) stageFile(ctx context.Context, stmts map[string]string, kinds []*extract.Kind,
-	path string) (FileSummary, error) {
+	path string) ([]FileSummary, error) {
 	name := filepath.Base(path)
-	fs := FileSummary{Name: name}
 	sum, size, err := fileHash(path)
 	if err != nil {
-		return fs, fmt.Errorf("pipeline: read %s: %w", name, err)
+		return nil, fmt.Errorf("pipeline: read %s: %w", name, err)
 	}
 
 	// A file is known by its content, whatever it is called now.
 	var seen int
 	if err := r.conn.QueryRowContext(ctx, stmts["file_loaded"], sum).Scan(&seen); err != nil {
-		return fs, fmt.Errorf("pipeline: look up %s in etl_file: %w", name, err)
+		return nil, fmt.Errorf("pipeline: look up %s in etl_file: %w", name, err)
 	}
 	if seen > 0 {
-		fs.Status = StatusAlreadyLoaded
 		r.log.Debug("file already loaded", zap.String("file", name))
-		return fs, nil
+		return []FileSummary{{Name: name, Status: StatusAlreadyLoaded}}, nil
 	}
 
 	var fileID int64
 	if err := r.conn.QueryRowContext(ctx, stmts["next_file_id"]).Scan(&fileID); err != nil {
-		return fs, fmt.Errorf("pipeline: next file id: %w", err)
+		return nil, fmt.Errorf("pipeline: next file id: %w", err)
 	}
 	var rejects []extract.Reject
-	res, err := extract.Stage(ctx, r.conn, path, extract.Options{
+	results, err := extract.Stage(ctx, r.conn, path, extract.Options{
 		FileID: fileID, Hasher: r.hasher, Kinds: kinds,
 		OnReject: func(rj extract.Reject) error { rejects = append(rejects, rj); return nil },
 	})
 	var fe *extract.FileError
 	if errors.As(err, &fe) {
-		return r.quarantine(ctx, stmts, path, sum, fe.Reason, fe.Err)
+		q, err := r.quarantine(ctx, stmts, path, sum, fe.Reason, fe.Err)
+		return []FileSummary{q}, err
 	}
 	if err != nil {
-		return fs, err
+		return nil, err
 	}
 
-	// The ledger: the file, then each refusal.
-	fs = FileSummary{Name: name, Kind: res.Kind.Name, Status: StatusLoaded,
-		RowsRead: res.RowsRead, RowsStaged: res.RowsStaged, RowsRefused: res.RowsRefused,
-		ExtraColumns: res.ExtraColumns}
-	_, err = r.conn.ExecContext(ctx, stmts["record_file"], fileID, r.sum.RunID, name,
-		res.Kind.Name, sum, size, res.RowsRead, res.RowsStaged, res.RowsRefused,
-		time.Now().UTC())
-	if err != nil {
-		return fs, fmt.Errorf("pipeline: record %s in etl_file: %w", name, err)
+	// The ledger: each part of the file, then each refusal.
+	var out []FileSummary
+	for _, res := range results {
+		fs := FileSummary{Name: res.Name(), Kind: res.Kind.Name, Status: StatusLoaded,
+			RowsRead: res.RowsRead, RowsStaged: res.RowsStaged, RowsRefused: res.RowsRefused,
+			ExtraColumns: res.ExtraColumns}
+		id := fileID + res.PartIndex
+		_, err = r.conn.ExecContext(ctx, stmts["record_file"], id, r.sum.RunID, res.Name(),
+			res.Kind.Name, sum, res.Part, size, res.RowsRead, res.RowsStaged, res.RowsRefused,
+			time.Now().UTC())
+		if err != nil {
+			return nil, fmt.Errorf("pipeline: record %s in etl_file: %w", res.Name(), err)
+		}
+		var mine []extract.Reject
+		for _, rj := range rejects {
+			if rj.Part == res.Part {
+				mine = append(mine, rj)
+			}
+		}
+		if err := r.recordRejects(id, res.Name(), mine); err != nil {
+			return nil, err
+		}
+		r.log.Debug("file staged", zap.Int64("run_id", r.sum.RunID), zap.String("file", res.Name()),
+			zap.String("kind", res.Kind.Name), zap.Int64("rows", res.RowsStaged),
+			zap.Int64("rejected", res.RowsRefused))
+		if len(res.ExtraColumns) > 0 {
+			r.log.Info("columns not read", zap.String("file", res.Name()),
+				zap.Strings("columns", res.ExtraColumns))
+		}
+		out = append(out, fs)
 	}
-	if err := r.recordRejects(fileID, name, rejects); err != nil {
-		return fs, err
-	}
-	r.log.Debug("file staged", zap.Int64("run_id", r.sum.RunID), zap.String("file", name),
-		zap.String("kind", res.Kind.Name), zap.Int64("rows", res.RowsStaged),
-		zap.Int64("rejected", res.RowsRefused))
-	if len(res.ExtraColumns) > 0 {
-		r.log.Info("columns not read", zap.String("file", name),
-			zap.Strings("columns", res.ExtraColumns))
-	}
-	return fs, nil
+	return out, nil
 }
 
 func (r *run) recordRejects(fileID int64, name string, rejects []extract.Reject) error {

@@ -27,14 +27,16 @@ CREATE TABLE etl_run (
 CREATE TABLE etl_file (
     file_id      BIGINT PRIMARY KEY,
     run_id       BIGINT NOT NULL,
-    file_name    VARCHAR NOT NULL,
+    file_name    VARCHAR NOT NULL,      -- a workbook's sheet: "book.xlsx [List 3]"
     kind         VARCHAR NOT NULL,
-    sha256       VARCHAR NOT NULL UNIQUE,
+    sha256       VARCHAR NOT NULL,      -- of the whole file
+    part         VARCHAR NOT NULL DEFAULT '',  -- the sheet of a workbook
     bytes        BIGINT NOT NULL,
     rows_read    BIGINT NOT NULL,
     rows_staged  BIGINT NOT NULL,
     rows_refused BIGINT NOT NULL,
     loaded_at    TIMESTAMP NOT NULL,
+    UNIQUE (sha256, part),
     CHECK (rows_read = rows_staged + rows_refused)
 );
 

@@ -35,9 +35,11 @@ WHERE frequency = $1
     AND period_end < CAST($4 AS DATE);
 
 -- name: coverage
+-- $1 the indicator's source domains, comma separated: the days all of them
+-- cover.
 SELECT
-    min(first_date),
-    max(last_date),
+    max(first_date),
+    min(last_date),
     count(*)
 FROM cm_coverage
 WHERE list_contains(string_split($1, ','), domain);
