@@ -6,6 +6,8 @@
 
 -- Contacts: the native export carries final BRAG and outcome. Annex A list 1
 -- contacts add only those not in the native export (same child, same day).
+-- origin says which: 'native' or 'annexa_l1'. An Annex A contact has no
+-- BRAG and no outcome, so measures of those read native contacts only.
 CREATE OR REPLACE TABLE cm_contact AS
 WITH native AS (
     SELECT
@@ -14,7 +16,8 @@ WITH native AS (
         contact_date,
         source,
         final_brag,
-        outcome
+        outcome,
+        'native' AS origin
     FROM stg_contacts
     QUALIFY row_number() OVER (
         PARTITION BY contact_key ORDER BY _file_id DESC, _line DESC
@@ -29,7 +32,8 @@ annex_a AS (
         contact_date,
         source,
         CAST(NULL AS VARCHAR) AS final_brag,
-        CAST(NULL AS VARCHAR) AS outcome
+        CAST(NULL AS VARCHAR) AS outcome,
+        'annexa_l1' AS origin
     FROM stg_annexa_l1 AS l
     WHERE NOT EXISTS (
         SELECT 1

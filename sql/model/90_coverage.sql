@@ -8,24 +8,57 @@
 -- run's --from and --to. Day-level library visits cover exactly the days
 -- from the first to the last count.
 --
--- Looked-after returns list every episode open in their year, so episodes
--- start long before the first return; the first return's year is found from
--- the earliest end of an episode instead (its financial year's 1 April).
+-- Some lists also hold rows that began long before the window they cover,
+-- so their earliest start says nothing about where the window begins:
+--   cla          looked-after returns list every episode open in their year;
+--                the first return's year is found from the earliest end of
+--                an episode instead (its financial year's 1 April);
+--   assessments  Annex A list 4 keeps open assessments whatever their start,
+--                so the list is taken to begin with its earliest
+--                authorisation;
+--   cp           Annex A list 7 keeps every plan open at the extract, however
+--                old, and only the plans that ended in its window, so the
+--                list is taken to begin with its earliest plan end (no plan
+--                ended: not covered yet).
+--
+-- Domains for measures that need more than their own month:
+--   contacts_native  the months of the native contacts export, which alone
+--                    carries final BRAG and contact outcome;
+--   icpc             conferences are found through their enquiry's row, so a
+--                    month's conferences are all there only when the enquiries
+--                    of the month before are: s47 less its first month;
+--   referrals_12m    re-referrals look back 12 months: referrals less their
+--                    first 12 months;
+--   cla_12m          placement moves are counted over the 12 months ending at
+--                    a month end: cla less its first 11 months.
 
 CREATE OR REPLACE TABLE cm_coverage AS
 WITH spans AS (
     SELECT 'contacts' AS domain, min(contact_date) AS first_event, max(contact_date) AS last_event
     FROM cm_contact
     UNION ALL
+    SELECT 'contacts_native', min(contact_date), max(contact_date)
+    FROM cm_contact
+    WHERE origin = 'native'
+    UNION ALL
     SELECT 'referrals', min(referral_date), max(referral_date) FROM cm_referral
     UNION ALL
-    SELECT 'assessments', min(start_date), max(greatest(start_date, coalesce(authorised_date, start_date)))
+    SELECT
+        'assessments',
+        min(authorised_date),
+        max(greatest(start_date, coalesce(authorised_date, start_date)))
     FROM cm_assessment
     UNION ALL
-    SELECT 's47', min(strategy_date), max(greatest(strategy_date, coalesce(icpc_date, strategy_date)))
+    SELECT
+        's47',
+        min(strategy_date),
+        max(greatest(strategy_date, coalesce(icpc_date, strategy_date)))
     FROM cm_s47
     UNION ALL
-    SELECT 'cp', min(start_date), max(greatest(start_date, coalesce(end_date, start_date)))
+    SELECT
+        'cp',
+        min(end_date),
+        max(greatest(start_date, coalesce(end_date, start_date)))
     FROM cm_cp_plan
     UNION ALL
     SELECT
@@ -47,6 +80,29 @@ WITH spans AS (
     WHERE period_start = period_end
 ),
 
+-- Each look-back domain starts a whole number of months after its base
+-- domain's first month and ends where it ends.
+look_backs AS (
+    SELECT
+        b.name AS domain,
+        CAST(date_trunc('month', s.first_event) + to_months(b.months) AS DATE) AS first_event,
+        s.last_event
+    FROM spans AS s
+    INNER JOIN (
+        VALUES
+            ('icpc', 's47', 1),
+            ('referrals_12m', 'referrals', 12),
+            ('cla_12m', 'cla', 11)
+    ) AS b(name, base, months)
+        ON b.base = s.domain
+),
+
+all_spans AS (
+    SELECT * FROM spans
+    UNION ALL
+    SELECT * FROM look_backs
+),
+
 final AS (
     SELECT
         domain,
@@ -54,7 +110,7 @@ final AS (
             ELSE date_trunc('month', first_event)::DATE END AS first_date,
         CASE WHEN domain = 'library_visits_daily' THEN last_event
             ELSE last_day(last_event) END AS last_date
-    FROM spans
+    FROM all_spans
     WHERE first_event IS NOT NULL
 )
 
