@@ -1,5 +1,7 @@
 package extract
 
+func init() { register(annexAKinds) }
+
 // Annex A lists as one CSV per list, with the headings of Ofsted's template.
 // Lists 1 to 10 open with the child's details; lists 4 to 10 add disability;
 // lists 3 to 8 close with the allocated team and worker. The worker is

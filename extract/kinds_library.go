@@ -1,5 +1,7 @@
 package extract
 
+func init() { register(libraryKinds) }
+
 // Library kinds: the Libraries Hacked open data schemas (loans, physical
 // visits, events, membership, stock), their older layouts with counting
 // periods as start and end dates, and the wide monthly files councils

@@ -1,5 +1,7 @@
 package extract
 
+func init() { register(nativeKinds) }
+
 // nativeKinds are the product's own documented exports (docs/native-exports.md)
 // for what the standard returns lack, and reference data a council keeps.
 func nativeKinds() []*Kind {

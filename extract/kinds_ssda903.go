@@ -1,5 +1,7 @@
 package extract
 
+func init() { register(ssda903Kinds) }
+
 // SSDA903 return tables, with the column names DfE's CSV specification uses.
 // SEX is 1/2 up to the 2024 return and M/F/U from 2025; both are read.
 

@@ -100,3 +100,35 @@ FROM stg_annexa_l5
 QUALIFY row_number() OVER (
     PARTITION BY child_key, strategy_date ORDER BY _file_id DESC, _line DESC
 ) = 1;
+
+-- Coverage of the front door (see 99_coverage.sql): Annex A list 4 keeps
+-- open assessments whatever their start, so it is taken to begin with its
+-- earliest authorisation.
+INSERT INTO cm_coverage_span (domain, first_event, last_event)
+SELECT 'contacts', min(contact_date), max(contact_date) FROM cm_contact
+UNION ALL
+SELECT 'contacts_native', min(contact_date), max(contact_date)
+FROM cm_contact
+WHERE origin = 'native'
+UNION ALL
+SELECT 'referrals', min(referral_date), max(referral_date) FROM cm_referral
+UNION ALL
+SELECT
+    'assessments',
+    min(authorised_date),
+    max(greatest(start_date, coalesce(authorised_date, start_date)))
+FROM cm_assessment
+UNION ALL
+SELECT
+    's47',
+    min(strategy_date),
+    max(greatest(strategy_date, coalesce(icpc_date, strategy_date)))
+FROM cm_s47;
+
+-- Conferences are found through their enquiry's row: a month's are all there
+-- only when the enquiries of the month before are. Re-referrals look back 12
+-- months.
+INSERT INTO cm_coverage_lookback
+VALUES
+    ('icpc', 's47', 1),
+    ('referrals_12m', 'referrals', 12);

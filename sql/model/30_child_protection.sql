@@ -41,3 +41,13 @@ final AS (
 )
 
 SELECT * FROM final;
+
+-- Coverage (see 99_coverage.sql): list 7 keeps every plan open at the
+-- extract, however old, and only the plans that ended in its window, so it
+-- is taken to begin with its earliest plan end (none ended: not covered).
+INSERT INTO cm_coverage_span (domain, first_event, last_event)
+SELECT
+    'cp',
+    min(end_date),
+    max(greatest(start_date, coalesce(end_date, start_date)))
+FROM cm_cp_plan;

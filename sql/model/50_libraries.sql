@@ -209,3 +209,14 @@ final AS (
 )
 
 SELECT * FROM final;
+
+-- Coverage (see 99_coverage.sql): day-level visits cover exactly the days
+-- from the first to the last one-day count.
+INSERT INTO cm_coverage_span (domain, first_event, last_event, exact_days)
+SELECT 'library_loans', min(period_start), max(period_end), false FROM cm_library_loan
+UNION ALL
+SELECT 'library_visits', min(period_start), max(period_end), false FROM cm_library_visit
+UNION ALL
+SELECT 'library_visits_daily', min(period_start), max(period_end), true
+FROM cm_library_visit
+WHERE period_start = period_end;

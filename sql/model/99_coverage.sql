@@ -33,72 +33,19 @@
 --                    a month end: cla less its first 11 months.
 
 CREATE OR REPLACE TABLE cm_coverage AS
-WITH spans AS (
-    SELECT 'contacts' AS domain, min(contact_date) AS first_event, max(contact_date) AS last_event
-    FROM cm_contact
-    UNION ALL
-    SELECT 'contacts_native', min(contact_date), max(contact_date)
-    FROM cm_contact
-    WHERE origin = 'native'
-    UNION ALL
-    SELECT 'referrals', min(referral_date), max(referral_date) FROM cm_referral
-    UNION ALL
+WITH look_backs AS (
     SELECT
-        'assessments',
-        min(authorised_date),
-        max(greatest(start_date, coalesce(authorised_date, start_date)))
-    FROM cm_assessment
-    UNION ALL
-    SELECT
-        's47',
-        min(strategy_date),
-        max(greatest(strategy_date, coalesce(icpc_date, strategy_date)))
-    FROM cm_s47
-    UNION ALL
-    SELECT
-        'cp',
-        min(end_date),
-        max(greatest(start_date, coalesce(end_date, start_date)))
-    FROM cm_cp_plan
-    UNION ALL
-    SELECT
-        'cla',
-        CASE
-            WHEN min(end_date) IS NULL THEN NULL
-            WHEN month(min(end_date)) >= 4 THEN make_date(year(min(end_date)), 4, 1)
-            ELSE make_date(year(min(end_date)) - 1, 4, 1)
-        END,
-        max(greatest(start_date, coalesce(end_date, start_date)))
-    FROM cm_cla_episode
-    UNION ALL
-    SELECT 'library_loans', min(period_start), max(period_end) FROM cm_library_loan
-    UNION ALL
-    SELECT 'library_visits', min(period_start), max(period_end) FROM cm_library_visit
-    UNION ALL
-    SELECT 'library_visits_daily', min(period_start), max(period_end)
-    FROM cm_library_visit
-    WHERE period_start = period_end
-),
-
--- Each look-back domain starts a whole number of months after its base
--- domain's first month and ends where it ends.
-look_backs AS (
-    SELECT
-        b.name AS domain,
+        b.domain,
         CAST(date_trunc('month', s.first_event) + to_months(b.months) AS DATE) AS first_event,
-        s.last_event
-    FROM spans AS s
-    INNER JOIN (
-        VALUES
-            ('icpc', 's47', 1),
-            ('referrals_12m', 'referrals', 12),
-            ('cla_12m', 'cla', 11)
-    ) AS b(name, base, months)
+        s.last_event,
+        s.exact_days
+    FROM cm_coverage_span AS s
+    INNER JOIN cm_coverage_lookback AS b
         ON b.base = s.domain
 ),
 
 all_spans AS (
-    SELECT * FROM spans
+    SELECT * FROM cm_coverage_span
     UNION ALL
     SELECT * FROM look_backs
 ),
@@ -106,12 +53,13 @@ all_spans AS (
 final AS (
     SELECT
         domain,
-        CASE WHEN domain = 'library_visits_daily' THEN first_event
+        CASE WHEN exact_days THEN first_event
             ELSE date_trunc('month', first_event)::DATE END AS first_date,
-        CASE WHEN domain = 'library_visits_daily' THEN last_event
+        CASE WHEN exact_days THEN last_event
             ELSE last_day(last_event) END AS last_date
     FROM all_spans
     WHERE first_event IS NOT NULL
+        AND first_event <= last_event
 )
 
 SELECT * FROM final;
