@@ -32,6 +32,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sort"
 	"time"
 )
 
@@ -163,6 +164,11 @@ func Generate(dir string, cfg Config) (Summary, error) {
 			return Summary{}, err
 		}
 	}
+	for _, step := range extraWriters {
+		if err := step.write(out); err != nil {
+			return Summary{}, fmt.Errorf("synth: write %s: %w", step.name, err)
+		}
+	}
 	return Summary{
 		WindowStart: w.start.time(),
 		WindowEnd:   w.end.time(),
@@ -171,7 +177,25 @@ func Generate(dir string, cfg Config) (Summary, error) {
 	}, nil
 }
 
-// Streams of the random generator, one per concern.
+// extraWriters write the further native exports, each family from its own
+// file, which adds itself with addWriter from an init function. They run in
+// name order after the standard returns, so output stays deterministic.
+var extraWriters []namedWriter
+
+type namedWriter struct {
+	name  string
+	write func(*output) error
+}
+
+func addWriter(name string, write func(*output) error) {
+	extraWriters = append(extraWriters, namedWriter{name, write})
+	sort.Slice(extraWriters, func(i, j int) bool { return extraWriters[i].name < extraWriters[j].name })
+}
+
+// Streams of the random generator, one per concern. A family of native
+// exports takes its own stream from 0x5eed1000 upwards, by the hundred:
+// intake 0x5eed1000, planning 0x5eed1100, looked after 0x5eed1200,
+// libraries 0x5eed1300.
 const (
 	streamCare uint64 = 0x5eed0001 + iota
 	streamLibraries
