@@ -7,9 +7,9 @@ import (
 )
 
 // headerKey folds a heading to the form headings are matched in: lower case,
-// curly quotes straightened, brackets undoubled, runs of spaces and
-// punctuation other than brackets, question marks and slashes squeezed to
-// one space, a trailing full stop dropped.
+// curly quotes straightened, brackets undoubled, runs of white space
+// squeezed to one space, and trailing full stops, question marks and colons
+// dropped.
 func headerKey(h string) string {
 	h = strings.TrimPrefix(h, "\ufeff")
 	h = strings.Map(func(r rune) rune {
@@ -29,8 +29,8 @@ func headerKey(h string) string {
 		}
 	}
 	h = strings.Join(strings.Fields(h), " ")
-	h = strings.TrimSuffix(h, ".")
-	return strings.TrimSpace(h)
+	h = strings.TrimRight(h, ".?: ")
+	return h
 }
 
 // nullMarkers read as a missing value wherever they appear.

@@ -111,7 +111,7 @@ func (r *run) stageFile(ctx context.Context, stmts map[string]string, kinds []*e
 		id := fileID + res.PartIndex
 		_, err = r.conn.ExecContext(ctx, stmts["record_file"], id, r.sum.RunID, res.Name(),
 			res.Kind.Name, sum, res.Part, size, res.RowsRead, res.RowsStaged, res.RowsRefused,
-			time.Now().UTC())
+			notRead(res.ExtraColumns), time.Now().UTC())
 		if err != nil {
 			return nil, fmt.Errorf("pipeline: record %s in etl_file: %w", res.Name(), err)
 		}
@@ -227,4 +227,12 @@ func copyPath(src, dst string) error {
 	}
 	_, err = io.Copy(out, in)
 	return errors.Join(err, out.Close())
+}
+
+// notRead lists the headings a file's kind does not know, for etl_file.
+func notRead(cols []string) any {
+	if len(cols) == 0 {
+		return nil
+	}
+	return strings.Join(cols, "; ")
 }

@@ -213,3 +213,25 @@ func TestDaemonStopsCleanlyOnSIGTERM(t *testing.T) {
 		t.Errorf("no successful run recorded by the daemon:\n%s%s", r.stdout, r.stderr)
 	}
 }
+
+func TestValidateDoesNotNeedAKeyOrAWarehouse(t *testing.T) {
+	dir := t.TempDir()
+	copyInto(t, dir, public("annex-a", "Annex_A.xlsx"))
+	r := run(t, []string{"SCORECARD_KEY=", "SCORECARD_KEY_FILE="}, "validate", dir)
+	if r.code != 0 {
+		t.Fatalf("validate: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, want := range []string{"Annex_A.xlsx [List 7]", "Annex A list 7: child protection",
+		"rows: 7 read", "line 2, Was the child assessed"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("validate output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "notes.csv"), []byte("Meeting,Room\nx,1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, nil, "validate", dir); r.code != 3 || !strings.Contains(r.stdout, "NOT READABLE") {
+		t.Errorf("validate with an unreadable file: got exit %d, want 3 and a NOT READABLE line:\n%s",
+			r.code, r.stdout)
+	}
+}

@@ -35,6 +35,9 @@ CREATE TABLE etl_file (
     rows_read    BIGINT NOT NULL,
     rows_staged  BIGINT NOT NULL,
     rows_refused BIGINT NOT NULL,
+    -- headings the file's kind does not know: reported, never stored, as
+    -- an unknown column may hold names or other personal data
+    columns_not_read VARCHAR,
     loaded_at    TIMESTAMP NOT NULL,
     UNIQUE (sha256, part),
     CHECK (rows_read = rows_staged + rows_refused)

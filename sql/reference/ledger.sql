@@ -36,9 +36,9 @@ SELECT count(*) FROM etl_quarantine WHERE sha256 = $1;
 -- name: record_file
 INSERT INTO etl_file (
     file_id, run_id, file_name, kind, sha256, part, bytes,
-    rows_read, rows_staged, rows_refused, loaded_at
+    rows_read, rows_staged, rows_refused, columns_not_read, loaded_at
 )
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12);
 
 -- name: record_quarantine
 INSERT INTO etl_quarantine (run_id, file_name, sha256, reason)
