@@ -40,6 +40,11 @@ var errNoSuchDate = errors.New("does not exist")
 // ParseDate reads a British date in any of the forms the package comment
 // lists. It never swaps day and month and never rolls an impossible day over.
 func ParseDate(s string) (time.Time, error) {
+	// The common forms first, without regular expressions: this runs once
+	// per date cell of every export.
+	if t, ok, err := fastDate(s); ok {
+		return t, err
+	}
 	s = timeSuffix.ReplaceAllString(strings.TrimSpace(s), "")
 	if m := dmyPattern.FindStringSubmatch(s); m != nil {
 		return buildDate(year(m[3]), atoi(m[2]), atoi(m[1]), s)
@@ -110,5 +115,40 @@ func year(s string) int {
 
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// fastDate reads DD/MM/YYYY and YYYY-MM-DD exactly; ok is false for any
+// other form, which ParseDate then reads the slow way.
+func fastDate(s string) (time.Time, bool, error) {
+	if len(s) != 10 {
+		return time.Time{}, false, nil
+	}
+	var y, m, d int
+	switch {
+	case s[2] == '/' && s[5] == '/':
+		d, m, y = digits(s[0:2]), digits(s[3:5]), digits(s[6:10])
+	case s[4] == '-' && s[7] == '-':
+		y, m, d = digits(s[0:4]), digits(s[5:7]), digits(s[8:10])
+	default:
+		return time.Time{}, false, nil
+	}
+	if y < 0 || m < 0 || d < 0 {
+		return time.Time{}, false, nil
+	}
+	t, err := buildDate(y, m, d, s)
+	return t, true, err
+}
+
+// digits reads a run of ASCII digits, or returns -1.
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return -1
+		}
+		n = n*10 + int(c-'0')
+	}
 	return n
 }
