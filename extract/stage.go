@@ -35,6 +35,10 @@ type Reject struct {
 // a child's identifier never leaves this package.
 const withheld = "(identifier withheld)"
 
+// withheldPostcode stands in for a refused postcode, which may be a full
+// address postcode: only districts reach the warehouse.
+const withheldPostcode = "(postcode withheld)"
+
 // FileError says why a whole file was not staged. The file belongs in
 // quarantine with Reason beside it.
 type FileError struct {
@@ -246,8 +250,11 @@ func (h *header) convert(c cellRow, line int64, hs *Hasher, out []driver.Value,
 		v, reason := readValue(col, raw, hs)
 		if reason != "" {
 			shown := raw
-			if col.Type == ID {
+			switch col.Type {
+			case ID:
 				shown = withheld
+			case Postcode:
+				shown = withheldPostcode
 			}
 			rejects = append(rejects, Reject{Line: line, Column: h.display(c, i), Value: shown,
 				Reason: reason})

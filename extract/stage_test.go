@@ -196,6 +196,15 @@ func TestRejectWithholdsIdentifiers(t *testing.T) {
 	if len(rejects) != 1 || !strings.Contains(rejects[0].Reason, "accepted: NFA") {
 		t.Errorf("got %+v, want a reason listing the accepted outcomes", rejects)
 	}
+	body = []byte("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,HOME_POST\n" +
+		"C1,01/01/2026,S,C2,N1,U1,PR1,,,NOT 4 POSTCODE\n")
+	_, rejects, err = stageBytes(t, conn, "e.csv", body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rejects) != 1 || rejects[0].Value != withheldPostcode {
+		t.Errorf("got %+v, want the refused postcode withheld", rejects)
+	}
 }
 
 func TestStageQuarantinesWholeFiles(t *testing.T) {
