@@ -123,4 +123,3 @@ func BenchmarkDemoCouncilRun(b *testing.B) {
 	}
 	b.ReportMetric(float64(ours)/float64(raw), "x_raw_duckdb")
 }
-
