@@ -43,3 +43,10 @@ func (h *Hasher) Hash(id string) string {
 	var sum [sha256.Size]byte
 	return hex.EncodeToString(m.Sum(sum[:0])[:16])
 }
+
+// Fingerprint identifies the key without revealing it: the keyed hash of a
+// fixed label. Two warehouses built with the same key have the same
+// fingerprint.
+func (h *Hasher) Fingerprint() string {
+	return h.Hash("scorecard key fingerprint")
+}

@@ -9,11 +9,13 @@ const (
 	req        flag = 1 << iota // the heading must be present
 	notNull                     // every row needs a value
 	suppressed                  // x, * and c are withheld counts
+	positive                    // zero or less is refused
 )
 
 func col(name, header string, t Type, f flag, aliases ...string) Column {
 	return Column{Name: name, Header: header, Aliases: aliases, Type: t,
-		Required: f&req != 0, NotNull: f&notNull != 0, Suppressed: f&suppressed != 0}
+		Required: f&req != 0, NotNull: f&notNull != 0, Suppressed: f&suppressed != 0,
+		Positive: f&positive != 0}
 }
 
 func codeCol(name, header string, cs *CodeSet, f flag, aliases ...string) Column {

@@ -67,6 +67,8 @@ type Column struct {
 	// Suppressed lets the markers x, * and c stand for a count withheld to
 	// protect privacy: staged as NULL, never as zero.
 	Suppressed bool
+	// Positive refuses a number that is zero or less.
+	Positive bool
 }
 
 // Check is a rule across two date columns of the same row.
@@ -91,6 +93,10 @@ type Kind struct {
 	// Wide marks a file with one column per month after the key columns:
 	// each non-empty cell becomes one staged row (see wide.go).
 	Wide *Wide
+	// Unique names columns whose values together may appear on one row of
+	// a file only: a later row repeating them is refused, naming the line
+	// it repeats, rather than silently replacing it.
+	Unique []string
 }
 
 // Wide describes a wide monthly file: key columns, then a column per month.

@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
@@ -163,6 +164,7 @@ func stageRows(ctx context.Context, recs rowSource, hdr *header, app *duckdb.App
 	opt Options, res *Result) error {
 	row := make([]driver.Value, 2+len(hdr.kind.Columns))
 	var rejects []Reject
+	seen := newUniqueness(hdr.kind)
 	for n := 0; ; n++ {
 		if n%4096 == 0 && ctx.Err() != nil {
 			return ctx.Err()
@@ -206,6 +208,17 @@ func stageRows(ctx context.Context, recs rowSource, hdr *header, app *duckdb.App
 					if err := opt.OnReject(r); err != nil {
 						return err
 					}
+				}
+				continue
+			}
+			if first, dup := seen.check(hdr.kind, row[2:], int64(line)); dup {
+				res.RowsRefused++
+				res.RejectCount++
+				if err := opt.OnReject(Reject{Part: res.Part, Line: int64(line),
+					Column: hdr.uniqueColumns(c), Value: "",
+					Reason: fmt.Sprintf("repeats the row of line %d: %s must be unique "+
+						"within a file", first, hdr.uniqueColumns(c))}); err != nil {
+					return err
 				}
 				continue
 			}
@@ -303,14 +316,22 @@ func readValue(col *Column, raw string, hs *Hasher) (driver.Value, string) {
 		return nil, ""
 	}
 	if nullMarkers[low] {
-		if col.NotNull {
+		if col.NotNull && s == "" {
 			return nil, "a value is required here but the cell is empty"
+		}
+		if col.NotNull {
+			return nil, fmt.Sprintf("a value is required here but the cell holds %s, "+
+				"which stands for no value", s)
 		}
 		return nil, ""
 	}
 	switch col.Type {
 	case ID:
-		return hs.Hash(s), ""
+		id, reason := cleanID(s)
+		if reason != "" {
+			return nil, reason
+		}
+		return hs.Hash(id), ""
 	case Date:
 		t, err := ParseDate(s)
 		if err != nil {
@@ -327,6 +348,9 @@ func readValue(col *Column, raw string, hs *Hasher) (driver.Value, string) {
 		n, err := parseInt(s)
 		if err != nil {
 			return nil, fmt.Sprintf("%q is not a whole number", s)
+		}
+		if col.Positive && n <= 0 {
+			return nil, fmt.Sprintf("%d is not above zero", n)
 		}
 		return n, ""
 	case Number, Percent:
@@ -345,7 +369,8 @@ func readValue(col *Column, raw string, hs *Hasher) (driver.Value, string) {
 	case Postcode:
 		d, ok := postcodeDistrict(s)
 		if !ok {
-			return nil, fmt.Sprintf("%q is not a UK postcode", s)
+			// The value is not repeated: it may be most of an address.
+			return nil, "the value is not a UK postcode"
 		}
 		return d, ""
 	}
@@ -380,4 +405,66 @@ func postcodeDistrict(s string) (string, bool) {
 func isInward(s string) bool {
 	return len(s) == 3 && s[0] >= '0' && s[0] <= '9' &&
 		s[1] >= 'A' && s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z'
+}
+
+// cleanID undoes what spreadsheets do to numeric identifiers: "123.0" is
+// 123. An identifier in scientific notation ("1.23E+02") is refused, since
+// a long one has lost its last digits and cannot be trusted.
+func cleanID(s string) (string, string) {
+	if i := strings.IndexByte(s, '.'); i > 0 && digits(s[:i]) >= 0 && strings.Trim(s[i+1:], "0") == "" {
+		return s[:i], ""
+	}
+	if strings.ContainsAny(s, "eE") && strings.ContainsAny(s, "+.") {
+		if _, err := strconv.ParseFloat(s, 64); err == nil {
+			return "", "the identifier is written as a number in scientific notation " +
+				"(a spreadsheet may have cut its digits): export it as text"
+		}
+	}
+	return s, ""
+}
+
+// uniqueness remembers, for a kind with unique columns, the first line of
+// each combination of their values in one file. It keeps a 64-bit hash per
+// row rather than the values, so a million-row file costs a few MiB.
+type uniqueness struct {
+	idx   []int
+	lines map[uint64]int64
+}
+
+func newUniqueness(k *Kind) *uniqueness {
+	if len(k.Unique) == 0 {
+		return nil
+	}
+	u := &uniqueness{lines: map[uint64]int64{}}
+	for _, name := range k.Unique {
+		u.idx = append(u.idx, k.index(name))
+	}
+	return u
+}
+
+// check records the row's unique values and reports the line that had them
+// first, if any.
+func (u *uniqueness) check(k *Kind, vals []driver.Value, line int64) (int64, bool) {
+	if u == nil {
+		return 0, false
+	}
+	h := fnv.New64a()
+	for _, i := range u.idx {
+		fmt.Fprintf(h, "%v\x00", vals[i])
+	}
+	sum := h.Sum64()
+	if first, ok := u.lines[sum]; ok {
+		return first, true
+	}
+	u.lines[sum] = line
+	return 0, false
+}
+
+// uniqueColumns names a kind's unique columns as the file heads them.
+func (h *header) uniqueColumns(c cellRow) string {
+	var names []string
+	for _, name := range h.kind.Unique {
+		names = append(names, h.display(c, h.kind.index(name)))
+	}
+	return strings.Join(names, " + ")
 }

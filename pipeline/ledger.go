@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -25,6 +26,31 @@ func (r *run) startLedger(ctx context.Context) error {
 		r.cfg.AsOf)
 	if err != nil {
 		return fmt.Errorf("pipeline: record the run in etl_run: %w", err)
+	}
+	return r.checkKey(ctx, stmts)
+}
+
+// ErrWrongKey means the run's identifier key is not the one the warehouse
+// was built with.
+var ErrWrongKey = errors.New("the identifier key is not the one this warehouse was built with")
+
+// checkKey refuses a key other than the warehouse's: with it, every child
+// would get a second hash and stop joining up with their history.
+func (r *run) checkKey(ctx context.Context, stmts map[string]string) error {
+	want := r.hasher.Fingerprint()
+	var got string
+	err := r.conn.QueryRowContext(ctx, stmts["key_fingerprint"]).Scan(&got)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		if _, err := r.conn.ExecContext(ctx, stmts["record_key"], want, r.sum.RunID); err != nil {
+			return fmt.Errorf("pipeline: record the key fingerprint: %w", err)
+		}
+		return nil
+	case err != nil:
+		return fmt.Errorf("pipeline: read the key fingerprint: %w", err)
+	case got != want:
+		return fmt.Errorf("pipeline: %s: %w (use the key file it was first run with; "+
+			"a new key needs a new warehouse)", r.cfg.Warehouse, ErrWrongKey)
 	}
 	return nil
 }

@@ -76,6 +76,9 @@ type Summary struct {
 	Duration   time.Duration
 	Files      []FileSummary
 	Indicators []transform.Outcome
+	// Skipped are inbox entries that are not files (sub-folders, broken
+	// links): not read.
+	Skipped []string
 }
 
 // Totals adds up the files' rows.

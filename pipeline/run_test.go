@@ -330,3 +330,52 @@ func TestMissingKeyIsRefused(t *testing.T) {
 		t.Errorf("got %v, want an error saying the key is shorter than 16 bytes", err)
 	}
 }
+
+func TestAnotherKeyIsRefused(t *testing.T) {
+	in := inbox(t, "basic")
+	wh := filepath.Join(t.TempDir(), "w.duckdb")
+	if _, err := pipeline.Run(context.Background(), config(in, wh)); err != nil {
+		t.Fatal(err)
+	}
+	before := facts(t, wh)
+	cfg := config(in, wh)
+	cfg.Key = []byte("a-different-key-for-the-same-warehouse")
+	if _, err := pipeline.Run(context.Background(), cfg); !errors.Is(err, pipeline.ErrWrongKey) {
+		t.Fatalf("got %v for a run with another key, want ErrWrongKey", err)
+	}
+	if after := facts(t, wh); after != before {
+		t.Errorf("a run with another key changed the indicator values")
+	}
+}
+
+// TestNewerExportWinsWhateverItsName stages two exports of the same contacts
+// in one run: the one modified later wins, though its name sorts first.
+func TestNewerExportWinsWhateverItsName(t *testing.T) {
+	in := inbox(t)
+	header := "Contact ID,Child ID,Date of Contact,Contact Source,Final BRAG,Contact Outcome\n"
+	older := header + "K1,C1,03/02/2026,6,Red,NFA\n"
+	newer := header + "K1,C1,03/02/2026,6,Green,Referral to social care\n"
+	write := func(name, body string, mod time.Time) {
+		p := filepath.Join(in, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, mod, mod); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("b_october.csv", older, time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC))
+	write("a_november.csv", newer, time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC))
+	wh := filepath.Join(t.TempDir(), "w.duckdb")
+	if _, err := pipeline.Run(context.Background(), config(in, wh)); err != nil {
+		t.Fatal(err)
+	}
+	db := open(t, wh)
+	var brag string
+	if err := db.QueryRow("SELECT final_brag FROM fact_contact").Scan(&brag); err != nil {
+		t.Fatal(err)
+	}
+	if brag != "Green" {
+		t.Errorf("got final BRAG %s, want Green from the newer export", brag)
+	}
+}

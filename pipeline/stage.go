@@ -21,30 +21,56 @@ import (
 	sqlfs "scorecard/sql"
 )
 
-// inboxFiles lists the regular files of the inbox in name order, leaving out
-// hidden files and the reason notes of a quarantine.
-func inboxFiles(dir string) ([]string, error) {
+// inboxFiles lists the files of the inbox oldest first, by modification
+// time and then name, so that when two exports of the same list arrive in
+// one run, the newer one is staged later and wins where they overlap, as it
+// would had they arrived on different nights. Hidden files and quarantine
+// notes are left out; a symbolic link is read as the file it points to.
+// Sub-folders are not read: they are returned in skipped, for the log.
+func inboxFiles(dir string) (files, skipped []string, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("pipeline: read the inbox %s: %w", dir, err)
+		return nil, nil, fmt.Errorf("pipeline: read the inbox %s: %w", dir, err)
 	}
-	var out []string
+	type file struct {
+		path string
+		mod  time.Time
+	}
+	var found []file
 	for _, e := range entries {
 		name := e.Name()
-		if !e.Type().IsRegular() || strings.HasPrefix(name, ".") ||
-			strings.HasSuffix(name, ".reason.txt") {
+		if strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".reason.txt") {
 			continue
 		}
-		out = append(out, filepath.Join(dir, name))
+		path := filepath.Join(dir, name)
+		st, err := os.Stat(path) // follows a symbolic link
+		if err != nil || !st.Mode().IsRegular() {
+			skipped = append(skipped, name)
+			continue
+		}
+		found = append(found, file{path, st.ModTime()})
 	}
-	sort.Strings(out)
-	return out, nil
+	sort.Slice(found, func(i, j int) bool {
+		if !found[i].mod.Equal(found[j].mod) {
+			return found[i].mod.Before(found[j].mod)
+		}
+		return found[i].path < found[j].path
+	})
+	for _, f := range found {
+		files = append(files, f.path)
+	}
+	return files, skipped, nil
 }
 
 func (r *run) stageInbox(ctx context.Context) error {
-	files, err := inboxFiles(r.cfg.Inbox)
+	files, skipped, err := inboxFiles(r.cfg.Inbox)
 	if err != nil {
 		return err
+	}
+	if len(skipped) > 0 {
+		r.log.Warn("inbox entries not read: only files directly in the inbox are",
+			zap.Strings("skipped", skipped))
+		r.sum.Skipped = skipped
 	}
 	stmts, err := sqlfs.Named("reference/ledger.sql")
 	if err != nil {

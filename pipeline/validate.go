@@ -47,7 +47,7 @@ const firstRejects = 5
 // folder, and identifiers are hashed with a throwaway key, since the hashes
 // are never shown. It returns one FileCheck per file or sheet.
 func Validate(ctx context.Context, dir string) ([]FileCheck, error) {
-	files, err := inboxFiles(dir)
+	files, skipped, err := inboxFiles(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -80,6 +80,10 @@ func Validate(ctx context.Context, dir string) ([]FileCheck, error) {
 	}
 
 	var out []FileCheck
+	for _, name := range skipped {
+		out = append(out, FileCheck{Name: name,
+			Problem: "it is not a file (a sub-folder or a broken link), so a run would not read it"})
+	}
 	for i, path := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -105,6 +105,10 @@ func printSummary(w io.Writer, s *pipeline.Summary, warehouse string) {
 			fmt.Fprintf(w, "Needs attention: %s: %s.\n", f.Name, f.Reason)
 		}
 	}
+	if len(s.Skipped) > 0 {
+		fmt.Fprintf(w, "Not read, as they are not files: %s (only files directly in the "+
+			"inbox are read).\n", strings.Join(s.Skipped, ", "))
+	}
 }
 
 // notComputed lists the indicators that have SQL but no values this run.

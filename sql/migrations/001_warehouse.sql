@@ -52,6 +52,13 @@ CREATE TABLE etl_reject (
     reason       VARCHAR NOT NULL
 );
 
+-- The fingerprint of the identifier key the warehouse was built with: a run
+-- with another key would give the same child a second hash, so it is refused.
+CREATE TABLE etl_key (
+    fingerprint  VARCHAR NOT NULL,
+    first_run_id BIGINT NOT NULL
+);
+
 CREATE TABLE etl_quarantine (
     run_id       BIGINT NOT NULL,
     file_name    VARCHAR NOT NULL,

@@ -49,3 +49,9 @@ SELECT
     min(first_date),
     max(last_date)
 FROM cm_coverage;
+
+-- name: key_fingerprint
+SELECT fingerprint FROM etl_key;
+
+-- name: record_key
+INSERT INTO etl_key (fingerprint, first_run_id) VALUES ($1, $2);
