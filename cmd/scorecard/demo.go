@@ -76,6 +76,9 @@ authorised before it started) to show how refusals are kept in etl_reject.`,
 func runDemo(cmd *cobra.Command, dir string, cfg synth.Config, run pipeline.Config) error {
 	out := cmd.OutOrStdout()
 	inbox := filepath.Join(dir, "inbox")
+	if err := freshDemoDir(dir); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(inbox, 0o755); err != nil {
 		return fmt.Errorf("demo: create %s: %w", inbox, err)
 	}
@@ -181,4 +184,36 @@ func formatValue(val, num *float64, unit string) string {
 		return fmt.Sprintf("%.1f weeks", *val)
 	}
 	return fmt.Sprintf("%.0f", *val)
+}
+
+// demoMarker marks a folder as the demo's own, so that a later demo may
+// empty it: each demo is a council of its own, and two must not mix.
+const demoMarker = ".scorecard-demo"
+
+// freshDemoDir empties a folder an earlier demo made, keeping its key, and
+// refuses a folder that has files but is not a demo's.
+func freshDemoDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) || (err == nil && len(entries) == 0) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("demo: create %s: %w", dir, err)
+		}
+		return os.WriteFile(filepath.Join(dir, demoMarker), nil, 0o644)
+	}
+	if err != nil {
+		return fmt.Errorf("demo: read %s: %w", dir, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, demoMarker)); err != nil {
+		return usageError{fmt.Errorf("%s already holds files that are not a demo's: "+
+			"give the demo an empty or new folder with --dir", dir)}
+	}
+	for _, e := range entries {
+		if e.Name() == demoMarker || e.Name() == "identifier.key" {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+			return fmt.Errorf("demo: clear %s: %w", dir, err)
+		}
+	}
+	return nil
 }

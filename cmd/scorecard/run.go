@@ -65,7 +65,25 @@ func (f *runFlags) config() (pipeline.Config, error) {
 		}
 		*d.into = t
 	}
+	if !cfg.From.IsZero() && !cfg.To.IsZero() && cfg.To.Before(cfg.From) {
+		return cfg, usageError{fmt.Errorf("--to %s is before --from %s", f.to, f.from)}
+	}
 	return cfg, nil
+}
+
+// asOfWarning says when an --as-of date is probably a typing mistake.
+func asOfWarning(asOf time.Time) string {
+	switch {
+	case asOf.IsZero():
+		return ""
+	case asOf.After(time.Now().AddDate(0, 0, 1)):
+		return fmt.Sprintf("--as-of %s is in the future: periods after today are reported "+
+			"as if their data were complete", asOf.Format(time.DateOnly))
+	case asOf.Year() < 2000:
+		return fmt.Sprintf("--as-of %s is before 2000: was a digit mistyped?",
+			asOf.Format(time.DateOnly))
+	}
+	return ""
 }
 
 // logger builds the zap logger the flags ask for, writing to standard error.
@@ -127,6 +145,9 @@ Exit status: 0 done; 1 failed (nothing changed); 2 wrong options;
 			}
 			defer log.Sync() //nolint:errcheck // nothing to do if stderr cannot flush
 			cfg.Log = log
+			if w := asOfWarning(cfg.AsOf); w != "" {
+				fmt.Fprintln(os.Stderr, "scorecard: warning:", w)
+			}
 			p := newProgress(os.Stderr)
 			cfg.Progress = p.event
 			sum, err := pipeline.Run(cmd.Context(), cfg)

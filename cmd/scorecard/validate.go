@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -25,7 +26,12 @@ refused grouped by reason, and the first few refusals with their line
 numbers. No warehouse is opened or changed, no file is moved, and no key is
 needed. Exit status 3 means some file could not be read at all.`,
 		Example: "  scorecard validate /data/exports",
-		Args:    cobra.ExactArgs(1),
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError{errors.New("validate needs one folder: scorecard validate DIR")}
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if st, err := os.Stat(args[0]); err != nil || !st.IsDir() {
 				return usageError{fmt.Errorf("%s is not a folder", args[0])}
