@@ -79,6 +79,10 @@ func TestStageAccounting(t *testing.T) {
 		{"windows-1252 with a pound sign", "v.csv", []byte("Local authority,Library name," +
 			"Count start,Count end,Count type,Visits\r\nBarnet,Caf\xe9 \xa3 Library,2026-01-05," +
 			"2026-01-05,Automatic counter,12\r\n"), "library_visits", 1, 0},
+		{"windows-1252 curly quotes in a heading", "l8.csv", []byte("Child Unique ID," +
+			"Date Started to be Looked After,Number of Episodes the Child has been \x91Missing\x92 " +
+			"from their Placement in the last 12 months\r\nC1,01/02/2026,2\r\n"),
+			"annexa_l8", 1, 0},
 		{"semicolons", "c.csv", []byte(strings.ReplaceAll(contactsHeader, ",", ";") +
 			"K1;C1;01/02/2026;6;Red;NFA\r\n"), "contacts", 1, 0},
 		{"tabs", "c.tsv", []byte(strings.ReplaceAll(contactsHeader, ",", "\t") +
@@ -124,6 +128,9 @@ func TestStageAccounting(t *testing.T) {
 			if res.RowsStaged != tc.staged || res.RowsRefused != tc.refused {
 				t.Errorf("got %d staged and %d refused, want %d and %d (rejects %+v)",
 					res.RowsStaged, res.RowsRefused, tc.staged, tc.refused, rejects)
+			}
+			if len(res.ExtraColumns) > 0 {
+				t.Errorf("headings not matched: %q", res.ExtraColumns)
 			}
 			if res.RowsRead != res.RowsStaged+res.RowsRefused {
 				t.Errorf("rows read %d is not staged %d + refused %d", res.RowsRead,
