@@ -4,6 +4,9 @@ func init() { register(ssda903Kinds) }
 
 // SSDA903 return tables, with the column names DfE's CSV specification uses.
 // SEX is 1/2 up to the 2024 return and M/F/U from 2025; both are read.
+// Regional extracts that hold several returns in one episodes file add a
+// YEAR column, the year in which each return's financial year starts; it is
+// read so that the returns can be stitched (sql/model/40_looked_after.sql).
 
 func child903() Column { return col("child_key", "CHILD", ID, req|notNull, "CHILDID") }
 func dob903() Column   { return col("birth_date", "DOB", Date, req) }
@@ -32,6 +35,7 @@ func ssda903Kinds() []*Kind {
 		col("home_district", "HOME_POST", Postcode, 0),
 		col("placement_district", "PL_POST", Postcode, 0),
 		col("urn", "URN", Text, 0),
+		col("return_year", "YEAR", Int, 0),
 	)
 	episodes.Checks = []Check{{Before: "decom", After: "dec"}}
 	reviews := kind("ssda903_reviews", "SSDA903 reviews",

@@ -1,0 +1,52 @@
+-- definition:  The number of children who ceased to be looked after in the
+--              month by returning home: reason episode ceased E4A or E4B
+--              (returned home to live with parents, relatives or other person
+--              with parental responsibility, as part of the care plan or
+--              not). As in CLA4, each child's last cessation in the month is
+--              the one that counts: an episode ending in the month for a
+--              reason other than X1 (X1 being a new episode the same day),
+--              short breaks (legal status V3 or V4) left out. A child whose
+--              last cessation of the month was for another reason is not
+--              counted, so no child counts under two reasons in one month. An
+--              episode closed only by stitching returns (E99) has no known
+--              reason and counts in none of these.
+-- numerator:   children whose last cessation in the month has a reason in the
+--              list above
+-- denominator: none (a count)
+-- period:      monthly flow, by episode end date
+-- authority:   DfE children looked after statistics methodology (children
+--              ceasing to be looked after by reason episode ceased, each
+--              child's last cessation in the period, short breaks excluded)
+-- source:      cla
+
+WITH ceased AS (
+    SELECT
+        p.period_id,
+        e.child_key,
+        e.end_date,
+        e.reason_ceased
+    FROM cm_cla_episode AS e
+    INNER JOIN indicator_period AS p
+        ON e.end_date BETWEEN p.period_start AND p.period_end
+    WHERE e.reason_ceased IS DISTINCT FROM 'X1'
+        AND NOT e.is_short_break
+    QUALIFY row_number() OVER (
+        PARTITION BY p.period_id, e.child_key
+        ORDER BY e.end_date DESC, e.start_date DESC
+    ) = 1
+),
+
+final AS (
+    SELECT
+        period_id,
+        'all' AS breakdown,
+        child_key AS subject_key,
+        1.0 AS numerator,
+        0.0 AS denominator,
+        end_date AS decided_on,
+        'returned home (' || reason_ceased || ')' AS note
+    FROM ceased
+    WHERE reason_ceased IN ('E4A', 'E4B')
+)
+
+SELECT * FROM final
