@@ -51,6 +51,41 @@ var (
 		"REFERRAL_EARLY_INTERVENTION=Referral to early intervention|Referral to early help",
 		"STEP_ACROSS_MASH=Step across from MASH|Step across to early help from MASH")
 
+	// Whether an assessment found the child to need children's social care
+	// support (Annex A list 4). Besides yes, no and unknown, systems export
+	// "CS Assessment Updated" for an assessment that updated the record of a
+	// child already open to children's social care: it answers neither yes
+	// nor no, so it is staged as UPDATED, not refused and not guessed. It is
+	// neither NFA nor a new finding of need.
+	assessedSupportCodes = Codes("assessment finding",
+		"Y=Yes|True|1|a) Yes",
+		"N=No|False|0|b) No",
+		"U=Unknown|Not known",
+		"UPDATED=CS Assessment Updated|Assessment updated|Updated")
+
+	// Early help (CAF) episodes: how the family came to early help, and why
+	// the episode closed (docs/native-intake.md).
+	cafRouteCodes = Codes("early help referral route",
+		"STEP_ACROSS_MASH=Step across from MASH|Step across",
+		"STEP_DOWN_SOCIAL_CARE=Step down from social care|Step down from LCS|Step down",
+		"FRONT_DOOR=Referral to early intervention|Front door referral|Contact referred",
+		"OTHER=Other|Direct|Direct request")
+	cafClosureCodes = Codes("early help closure reason",
+		"OUTCOMES_MET=Outcomes met|Outcomes achieved|Needs met",
+		"STEP_UP=Step up to social care|Stepped up to social care|Step up",
+		"DISENGAGED=Family disengaged|Consent withdrawn|Disengaged",
+		"MOVED=Moved out of area|Moved away",
+		"OTHER=Other")
+
+	// Single assessments: first in a referral or a later one, and whether the
+	// outcome was no further action.
+	assessmentTypeCodes = Codes("assessment type",
+		"INITIAL=Initial|Initial single assessment|First",
+		"SUBSEQUENT=Subsequent|Subsequent single assessment|Re-assessment|Reassessment")
+	assessmentOutcomeCodes = Codes("assessment outcome",
+		"NFA=No further action|NFA|Closed NFA",
+		"FURTHER_ACTION=Further action|Services provided|Continue involvement")
+
 	abuseCategoryCodes = Codes("category of abuse",
 		"NEG=Neglect", "PHY=Physical abuse|Physical", "SAB=Sexual abuse|Sexual",
 		"EMO=Emotional abuse|Emotional", "MUL=Multiple/not recommended|Multiple")
@@ -69,11 +104,23 @@ var (
 		"B=Change of legal status, placement and carer",
 		"U=Change of legal status and placement, same carer")
 
+	// Categories of need. Besides the census wording, the spellings case
+	// management systems export most often (liia's Annex A schema): "1ABUSNEG
+	// - Abuse or Neglect" reads through its label, "N1 - Abuse / Neglect"
+	// through its code; system codes without a label are listed here.
 	needCodes = Codes("category of need",
-		"N1=Abuse or neglect", "N2=Child's disability|Disability", "N3=Parental illness or disability",
-		"N4=Family in acute stress", "N5=Family dysfunction", "N6=Socially unacceptable behaviour",
-		"N7=Low income", "N8=Absent parenting", "N9=Cases other than children in need",
-		"N0=Not stated")
+		"N1=Abuse or neglect|Abuse/Neglect|Abuse / Neglect|1ABUSNEG|ABUSNEG",
+		"N2=Child's disability|Child’s disability|Disability|Child's disability or illness|"+
+			"2CHLDDIS|CHLDDIS",
+		"N3=Parental illness or disability|Parental disability or illness|"+
+			"Parents illness or disability|Parent's disability or illness|3PRNTDIS|PRNTDIS",
+		"N4=Family in acute stress|4FAMSTRS|FAMSTRS",
+		"N5=Family dysfunction|5FAMDYSF|FAMDYSF",
+		"N6=Socially unacceptable behaviour|Socially unacceptable behavior|6SOCBHVR|SOCBHVR",
+		"N7=Low income|7LOWINCM|LOWINCM",
+		"N8=Absent parenting|8ABSPRNT|ABSPRNT",
+		"N9=Cases other than children in need|Cases other than CIN|9NOTCIN|NOTCIN",
+		"N0=Not stated|Not recorded")
 
 	placementCodes = Codes("placement type",
 		"A3", "A4", "A5", "A6", "H5", "K1", "K2", "K3", "P1", "P2", "P3", "R1", "R2", "R3", "R5",
@@ -109,7 +156,8 @@ var (
 	reviewCodes = Codes("review participation code",
 		"PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7")
 
-	missingCodes = Codes("missing type", "M=Missing", "A=Away from placement without authorisation|Absent")
+	missingCodes = Codes("missing type", "M=Missing",
+		"A=Away from placement without authorisation|Absent")
 
 	inTouchCodes = Codes("in-touch code", "YES=Yes", "NO=No", "DIED=Died", "REFU=Refused",
 		"NREQ=Not required", "RHOM=Returned home")

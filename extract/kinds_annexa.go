@@ -61,7 +61,7 @@ func annexAKinds() []*Kind {
 		col("authorised_date", "Continuous Assessment Date of Authorisation", Date, req,
 			"Assessment authorisation date"),
 		codeCol("needs_support", "Was the child assessed as requiring LA children's social care support?",
-			yesNoCodes, 0),
+			assessedSupportCodes, 0),
 	)
 	l4.Checks = []Check{{Before: "start_date", After: "authorised_date"}}
 	l5 := annexA("annexa_l5", "Annex A list 5: section 47 enquiries and ICPCs", true, true,

@@ -74,7 +74,8 @@ func copyInto(t *testing.T, dir string, files ...string) {
 
 func TestHelpNamesEveryCommand(t *testing.T) {
 	r := run(t, nil, "--help")
-	for _, c := range []string{"run", "demo", "daemon", "keygen", "sql"} {
+	for _, c := range []string{"run", "demo", "daemon", "keygen", "sql", "validate", "report",
+		"explain", "publish", "export"} {
 		if !strings.Contains(r.stdout, "  "+c+" ") {
 			t.Errorf("--help does not list %s:\n%s", c, r.stdout)
 		}
@@ -222,7 +223,7 @@ func TestValidateDoesNotNeedAKeyOrAWarehouse(t *testing.T) {
 		t.Fatalf("validate: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	for _, want := range []string{"Annex_A.xlsx [List 7]", "Annex A list 7: child protection",
-		"rows: 7 read", "line 2, Was the child assessed"} {
+		"rows: 7 read", "line 2, Primary Need Code"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("validate output lacks %q:\n%s", want, r.stdout)
 		}

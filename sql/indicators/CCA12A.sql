@@ -1,8 +1,10 @@
 -- definition:  The number of single (continuous) assessments completed in the
 --              month, completion being the date a manager authorised the
 --              assessment. Every assessment counts, first or subsequent, and
---              whatever its outcome. An assessment is an Annex A list 4 row,
---              one per child and start date. A row whose authorisation is
+--              whatever its outcome. An assessment is a row of Annex A list 4
+--              or of the native assessments export, one per child and start
+--              date (the native export adds subsequent assessments of open
+--              cases that list 4 may lack). A row whose authorisation is
 --              dated before its start is refused when the list is read (see
 --              the rejects) and is not counted.
 -- numerator:   assessments authorised in the month

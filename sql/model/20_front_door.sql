@@ -70,20 +70,64 @@ QUALIFY row_number() OVER (
     PARTITION BY child_key, referral_date, source ORDER BY _file_id DESC, _line DESC
 ) = 1;
 
--- Single assessments (Annex A list 4). An open assessment has no
--- authorisation date.
+-- Single assessments: Annex A list 4 and the native assessments export,
+-- one row per child and start date. The native export adds each
+-- assessment's type (initial or subsequent) and outcome (NFA or not), and
+-- may hold assessments list 4 lacks (a subsequent assessment of an open
+-- case); where both hold an assessment, the native dates are taken and list
+-- 4 adds its finding and team. origin: 'native', 'annexa_l4' or 'both'. An
+-- open assessment has no authorisation date.
 CREATE OR REPLACE TABLE cm_assessment AS
-SELECT
-    child_key || ':' || strftime(start_date, '%Y%m%d') AS assessment_key,
-    child_key,
-    start_date,
-    authorised_date,
-    needs_support,
-    allocated_team
-FROM stg_annexa_l4
-QUALIFY row_number() OVER (
-    PARTITION BY child_key, start_date ORDER BY _file_id DESC, _line DESC
-) = 1;
+WITH list4 AS (
+    SELECT
+        child_key,
+        start_date,
+        authorised_date,
+        needs_support,
+        allocated_team
+    FROM stg_annexa_l4
+    QUALIFY row_number() OVER (
+        PARTITION BY child_key, start_date ORDER BY _file_id DESC, _line DESC
+    ) = 1
+),
+
+native AS (
+    SELECT
+        child_key,
+        start_date,
+        authorised_date,
+        assessment_type,
+        outcome
+    FROM stg_assessments
+    QUALIFY row_number() OVER (
+        PARTITION BY child_key, start_date ORDER BY _file_id DESC, _line DESC
+    ) = 1
+),
+
+final AS (
+    SELECT
+        coalesce(n.child_key, l.child_key) || ':'
+            || strftime(coalesce(n.start_date, l.start_date), '%Y%m%d') AS assessment_key,
+        coalesce(n.child_key, l.child_key) AS child_key,
+        coalesce(n.start_date, l.start_date) AS start_date,
+        CASE WHEN n.child_key IS NOT NULL THEN n.authorised_date
+            ELSE l.authorised_date END AS authorised_date,
+        l.needs_support,
+        n.assessment_type,
+        n.outcome,
+        l.allocated_team,
+        CASE
+            WHEN n.child_key IS NULL THEN 'annexa_l4'
+            WHEN l.child_key IS NULL THEN 'native'
+            ELSE 'both'
+        END AS origin
+    FROM list4 AS l
+    FULL OUTER JOIN native AS n
+        ON n.child_key = l.child_key
+        AND n.start_date = l.start_date
+)
+
+SELECT * FROM final;
 
 -- Section 47 enquiries and their initial child protection conferences
 -- (Annex A list 5), one row per enquiry.
@@ -103,7 +147,8 @@ QUALIFY row_number() OVER (
 
 -- Coverage of the front door (see 99_coverage.sql): Annex A list 4 keeps
 -- open assessments whatever their start, so it is taken to begin with its
--- earliest authorisation.
+-- earliest authorisation; so is the native assessments export, alone in
+-- giving an assessment's type and outcome.
 INSERT INTO cm_coverage_span (domain, first_event, last_event)
 SELECT 'contacts', min(contact_date), max(contact_date) FROM cm_contact
 UNION ALL
@@ -120,15 +165,36 @@ SELECT
 FROM cm_assessment
 UNION ALL
 SELECT
+    'assessments_native',
+    min(authorised_date),
+    max(greatest(start_date, coalesce(authorised_date, start_date)))
+FROM cm_assessment
+WHERE origin IN ('native', 'both')
+UNION ALL
+SELECT
     's47',
     min(strategy_date),
     max(greatest(strategy_date, coalesce(icpc_date, strategy_date)))
 FROM cm_s47;
 
--- Conferences are found through their enquiry's row: a month's are all there
--- only when the enquiries of the month before are. Re-referrals look back 12
--- months.
+-- Look-backs:
+--   icpc                conferences are found through their enquiry's row, so
+--                       a month's conferences are all there only when the
+--                       enquiries of the month before are;
+--   icpc_2m             the same with two months, for timeliness, since a
+--                       late conference can come more than a month after
+--                       its strategy discussion;
+--   referrals_12m       re-referrals look back 12 months;
+--   assessments_3m      late assessments are those that took more than 45
+--                       working days: a month's are all in the data only
+--                       when assessments started three months before are;
+--   contacts_native_1m  a referral's contact is found up to 30 days before
+--                       it, so a month's referrals are all matched only when
+--                       the native contacts of the month before are there.
 INSERT INTO cm_coverage_lookback
 VALUES
     ('icpc', 's47', 1),
-    ('referrals_12m', 'referrals', 12);
+    ('icpc_2m', 's47', 2),
+    ('referrals_12m', 'referrals', 12),
+    ('assessments_3m', 'assessments', 3),
+    ('contacts_native_1m', 'contacts_native', 1);
