@@ -74,3 +74,19 @@ func TestReasonsNeverRepeatPostcodesOrIdentifiers(t *testing.T) {
 		t.Errorf("got %q, want the reason to name the #N/A marker", rejects[1].Reason)
 	}
 }
+
+func TestPopulationRefusesRepeatsAndZero(t *testing.T) {
+	_, conn := stagingDB(t)
+	body := []byte("Mid-year,Population aged 0 to 17,Source\n" +
+		"2025,1000,ONS\n2025,1200,ONS revised\n2026,0,typing slip\n")
+	res, rejects, err := stageBytes(t, conn, "population.csv", body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Line 2 staged; line 3 repeats mid-year 2025; line 4 is zero.
+	if res.RowsStaged != 1 || res.RowsRefused != 2 || len(rejects) != 2 ||
+		rejects[0].Line != 3 || rejects[1].Line != 4 {
+		t.Errorf("got %d staged, %d refused, rejects %+v; want 1, 2, lines 3 and 4",
+			res.RowsStaged, res.RowsRefused, rejects)
+	}
+}

@@ -16,9 +16,11 @@ func nativeKinds() []*Kind {
 
 	population := kind("population", "population estimate aged 0 to 17 (reference)",
 		col("mid_year", "Mid-year", Int, req|notNull, "Mid year", "Year"),
-		col("population", "Population aged 0 to 17", Int, req|notNull,
+		col("population", "Population aged 0 to 17", Int, req|notNull|positive,
 			"Population 0 to 17", "Population 0-17", "Population"),
 		col("source", "Source", Text, 0),
 	)
+	contacts.Unique = []string{"contact_key"}
+	population.Unique = []string{"mid_year"}
 	return []*Kind{contacts, population}
 }

@@ -103,7 +103,11 @@ func Validate(ctx context.Context, dir string) ([]FileCheck, error) {
 		})
 		var fe *extract.FileError
 		if errors.As(err, &fe) {
-			out = append(out, FileCheck{Name: filepath.Base(path), Problem: fe.Reason})
+			problem := fe.Reason
+			if fe.Err != nil {
+				problem += " (" + fe.Err.Error() + ")"
+			}
+			out = append(out, FileCheck{Name: filepath.Base(path), Problem: problem})
 			continue
 		}
 		if err != nil {

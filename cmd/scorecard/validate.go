@@ -14,7 +14,8 @@ import (
 func init() { commands = append(commands, newValidateCmd) }
 
 // errFilesNeedAttention makes validate exit 3 when a file could not be read.
-var errFilesNeedAttention = fmt.Errorf("some files could not be read: %w", pipeline.ErrNeedsAttention)
+var errFilesNeedAttention = fmt.Errorf("%w: some could not be read at all (see above)",
+	pipeline.ErrNeedsAttention)
 
 func newValidateCmd() *cobra.Command {
 	return &cobra.Command{
