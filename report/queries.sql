@@ -1,5 +1,6 @@
 -- Statements of the scorecard report and of explain, split at the
--- "-- name:" lines. Parameters are positional ($1, $2, ...). Every statement
+-- "-- name:" lines. The scorecard shows complete periods only: values "to
+-- date" of a period not yet over are left to explain and the warehouse. Parameters are positional ($1, $2, ...). Every statement
 -- reads the published warehouse and changes nothing.
 --
 -- A subject key leaves the warehouse with every keyed hash in it (a run of
@@ -57,6 +58,7 @@ WITH monthly AS (
     INNER JOIN dim_period AS p
         ON p.period_id = f.period_id
     WHERE p.frequency = 'month'
+        AND NOT f.to_date
 ),
 
 any_value AS (
@@ -117,6 +119,7 @@ WITH ranked AS (
     INNER JOIN dim_period AS p
         ON p.period_id = f.period_id
     WHERE f.breakdown = 'all'
+        AND NOT f.to_date
         AND p.period_end <= CAST($1 AS DATE)
 ),
 
@@ -148,6 +151,7 @@ WITH shown AS (
     INNER JOIN dim_period AS p
         ON p.period_id = f.period_id
     WHERE f.breakdown = 'all'
+        AND NOT f.to_date
         AND p.period_end <= CAST($1 AS DATE)
     GROUP BY f.indicator_id
 ),
@@ -182,6 +186,7 @@ final AS (
         ON f.indicator_id = w.indicator_id
         AND f.period_id = w.period_id
         AND f.breakdown = 'all'
+        AND NOT f.to_date
     WHERE w.back <= $2
 )
 
@@ -199,6 +204,7 @@ WITH shown AS (
     INNER JOIN dim_period AS p
         ON p.period_id = f.period_id
     WHERE f.breakdown = 'all'
+        AND NOT f.to_date
         AND p.period_end <= CAST($1 AS DATE)
     QUALIFY row_number() OVER (
         PARTITION BY f.indicator_id ORDER BY p.period_start DESC

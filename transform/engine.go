@@ -109,6 +109,21 @@ func computeOne(ctx context.Context, tx *sql.Tx, stmts map[string]string, ind In
 	}
 	n, _ := res.RowsAffected()
 	o.Periods = int(n)
+	if f.ToDate {
+		// The data reach the last covered day or the day before the as-of
+		// date, whichever is earlier.
+		reach := to
+		if dayBefore := opt.AsOf.AddDate(0, 0, -1); dayBefore.Before(reach) {
+			reach = dayBefore
+		}
+		res, err := tx.ExecContext(ctx, stmts["fill_period_to_date"], ind.Frequency,
+			from.Format(time.DateOnly), reach.Format(time.DateOnly))
+		if err != nil {
+			return o, fmt.Errorf("fill the period to date: %w", err)
+		}
+		n, _ := res.RowsAffected()
+		o.Periods += int(n)
+	}
 	if o.Periods == 0 {
 		o.Reason = fmt.Sprintf("no complete %s is covered by the data (%s to %s)",
 			ind.Frequency, from.Format(time.DateOnly), to.Format(time.DateOnly))

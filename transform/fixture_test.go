@@ -76,12 +76,13 @@ func (f *fixture) getIn(t *testing.T, id, period, breakdown string) value {
 	return v
 }
 
-// absent fails the test if the indicator has a value for the period.
+// absent fails the test if the indicator has a value for the period as a
+// complete period (a value "to date" of a period not yet over is allowed).
 func (f *fixture) absent(id, period string) {
 	f.t.Helper()
 	var n int
 	err := f.db.QueryRow(`SELECT count(*) FROM indicator_values
-		WHERE indicator_id = ? AND period_label = ?`, id, period).Scan(&n)
+		WHERE indicator_id = ? AND period_label = ? AND NOT to_date`, id, period).Scan(&n)
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -139,4 +140,17 @@ func compare(t *testing.T, field string, got sql.NullFloat64, want float64) {
 	case math.Abs(got.Float64-want) > 0.005:
 		t.Errorf("%s: got %v, want %v", field, got.Float64, want)
 	}
+}
+
+// toDate reports whether the indicator has a value "to date" for the
+// period: the current period, not yet over.
+func (f *fixture) toDate(id, period string) bool {
+	f.t.Helper()
+	var n int
+	err := f.db.QueryRow(`SELECT count(*) FROM indicator_values
+		WHERE indicator_id = ? AND period_label = ? AND to_date`, id, period).Scan(&n)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return n > 0
 }

@@ -23,6 +23,8 @@ import (
 //	-- period:      the period counted over (flow, snapshot, rolling)
 //	-- authority:   whose definition this is
 //	-- source:      coverage domains the indicator needs, comma separated
+//	-- to_date:     yes, to report the current period so far (optional; for
+//	                flows whose part-period total means something)
 //
 // After the block comes one SELECT returning one row per member of a value:
 //
@@ -41,12 +43,16 @@ type IndicatorSQL struct {
 	ID      string
 	Def     Definition
 	Sources []string
-	Query   string
+	// ToDate asks for the current, unfinished period too, marked to_date.
+	ToDate bool
+	Query  string
 }
 
-// definitionKeys are the block's keys, all required.
+// definitionKeys are the block's keys; all but optionalKeys are required.
 var definitionKeys = []string{"definition", "numerator", "denominator", "period", "authority",
-	"source"}
+	"source", "to_date"}
+
+var optionalKeys = map[string]bool{"to_date": true}
 
 // IndicatorFiles parses every sql/indicators/*.sql file, sorted by id.
 func IndicatorFiles() ([]IndicatorSQL, error) {
@@ -95,7 +101,7 @@ func parseIndicatorSQL(id, text string) (IndicatorSQL, error) {
 		}
 	}
 	for _, k := range definitionKeys {
-		if fields[k] == "" {
+		if fields[k] == "" && !optionalKeys[k] {
 			return IndicatorSQL{}, fmt.Errorf("the definition block has no %q line", k)
 		}
 	}
@@ -116,6 +122,7 @@ func parseIndicatorSQL(id, text string) (IndicatorSQL, error) {
 			Authority:   fields["authority"],
 		},
 		Sources: sources,
+		ToDate:  strings.EqualFold(fields["to_date"], "yes"),
 		Query:   query,
 	}, nil
 }

@@ -384,7 +384,7 @@ func libraryNoValue(t *testing.T, f *fixture, id, period, breakdown string) {
 	t.Helper()
 	var n int
 	err := f.db.QueryRow(`SELECT count(*) FROM indicator_values
-		WHERE indicator_id = ? AND period_label = ? AND breakdown = ?`,
+		WHERE indicator_id = ? AND period_label = ? AND breakdown = ? AND NOT to_date`,
 		id, period, breakdown).Scan(&n)
 	if err != nil {
 		t.Fatal(err)

@@ -37,6 +37,7 @@
 --              issues export (docs/native-libraries.md), the same count
 --              published twice taken once, most detailed source first
 -- source:      library_loans
+-- to_date:     yes
 
 WITH counts AS (
     SELECT

@@ -23,6 +23,7 @@
 --              registrations (docs/native-libraries.md); no open library
 --              schema identifies borrowers
 -- source:      library_issues
+-- to_date:     yes
 
 WITH issues AS (
     SELECT

@@ -12,6 +12,7 @@
 -- authority:   local definition (the council's libraries scorecard), from
 --              the native PC sessions export (docs/native-libraries.md)
 -- source:      library_pc
+-- to_date:     yes
 
 WITH days AS (
     SELECT

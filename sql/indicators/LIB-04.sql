@@ -12,6 +12,7 @@
 -- authority:   local definition (the council's libraries scorecard), from
 --              the native Wi-Fi sessions export (docs/native-libraries.md)
 -- source:      library_wifi
+-- to_date:     yes
 
 WITH days AS (
     SELECT

@@ -12,6 +12,7 @@
 --              the native PC sessions export's JCP referral flag
 --              (docs/native-libraries.md)
 -- source:      library_pc
+-- to_date:     yes
 
 WITH referred AS (
     SELECT

@@ -17,6 +17,7 @@
 --              as read from the Libraries Hacked events schema (Event date,
 --              Library name, Main outcome, Attendees)
 -- source:      library_events
+-- to_date:     yes
 
 WITH events AS (
     SELECT

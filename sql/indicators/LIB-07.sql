@@ -14,6 +14,7 @@
 --              the native technology-enabled opening entries export
 --              (docs/native-libraries.md)
 -- source:      library_teo
+-- to_date:     yes
 
 WITH entries AS (
     SELECT

@@ -15,6 +15,7 @@
 --              (docs/native-libraries.md); the top-two-box rate is the
 --              usual reading of a five-point satisfaction scale
 -- source:      library_satisfaction
+-- to_date:     yes
 
 WITH responses AS (
     SELECT

@@ -20,6 +20,7 @@
 --              two are the same day); two counts of one library and day are
 --              one count, the latest file's
 -- source:      library_visits_daily
+-- to_date:     yes
 
 WITH days AS (
     SELECT

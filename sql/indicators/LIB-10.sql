@@ -9,6 +9,7 @@
 -- authority:   local definition (the council's libraries scorecard), from
 --              the native website page views export (docs/native-libraries.md)
 -- source:      library_web
+-- to_date:     yes
 
 WITH final AS (
     SELECT

@@ -13,6 +13,7 @@
 --              resource and month as suppliers report usage
 --              (docs/native-libraries.md)
 -- source:      library_online
+-- to_date:     yes
 
 WITH months AS (
     SELECT

@@ -9,6 +9,7 @@
 -- authority:   local definition (the council's libraries scorecard), from
 --              the native complaints export (docs/native-libraries.md)
 -- source:      library_complaints
+-- to_date:     yes
 
 WITH complaints AS (
     SELECT

@@ -10,6 +10,7 @@
 --              the native stock movements export (docs/native-libraries.md);
 --              the open data stock summary counts stock held, not movements
 -- source:      library_stock_movements
+-- to_date:     yes
 
 WITH moved AS (
     SELECT

@@ -26,6 +26,7 @@
 --              nearest-rank percentiles, so that each statistic is a value
 --              some reservation took
 -- source:      library_reservations
+-- to_date:     yes
 
 WITH placed AS (
     SELECT

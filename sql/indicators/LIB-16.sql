@@ -19,6 +19,7 @@
 --              the native enquiries export (docs/native-libraries.md) and
 --              the usage file's enquiries
 -- source:      library_enquiries
+-- to_date:     yes
 
 WITH counts AS (
     SELECT

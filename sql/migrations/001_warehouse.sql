@@ -145,6 +145,8 @@ CREATE TABLE fact_indicator (
     denominator   DOUBLE,
     value         DOUBLE,
     run_id        BIGINT NOT NULL,
+    -- true for the current period, not yet over: the value so far
+    to_date       BOOLEAN NOT NULL DEFAULT false,
     PRIMARY KEY (indicator_id, period_id, breakdown)
 );
 

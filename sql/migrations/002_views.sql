@@ -14,7 +14,8 @@ SELECT
     f.numerator,
     f.denominator,
     f.value,
-    i.unit
+    i.unit,
+    f.to_date
 FROM fact_indicator AS f
 INNER JOIN dim_indicator AS i
     ON i.indicator_id = f.indicator_id

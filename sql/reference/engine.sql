@@ -6,7 +6,8 @@ CREATE OR REPLACE TEMP TABLE indicator_period (
     period_id    VARCHAR PRIMARY KEY,
     period_start DATE NOT NULL,
     period_end   DATE NOT NULL,
-    label        VARCHAR NOT NULL
+    label        VARCHAR NOT NULL,
+    to_date      BOOLEAN NOT NULL DEFAULT false
 );
 
 -- name: clear_facts
@@ -27,12 +28,31 @@ SELECT
     period_id,
     period_start,
     period_end,
-    label
+    label,
+    false
 FROM dim_period
 WHERE frequency = $1
     AND period_start >= CAST($2 AS DATE)
     AND period_end <= CAST($3 AS DATE)
     AND period_end < CAST($4 AS DATE);
+
+-- name: fill_period_to_date
+-- $1 frequency, $2 first day covered, $3 last day the data reach: the
+-- period holding that day, when it has not ended by then, is reported "to
+-- date" for indicators that ask for it (flows whose part-period total means
+-- something).
+INSERT INTO indicator_period
+SELECT
+    period_id,
+    period_start,
+    period_end,
+    label,
+    true
+FROM dim_period
+WHERE frequency = $1
+    AND period_start >= CAST($2 AS DATE)
+    AND period_start <= CAST($3 AS DATE)
+    AND period_end > CAST($3 AS DATE);
 
 -- name: coverage
 -- $1 the indicator's source domains, comma separated: the days all of them
@@ -65,6 +85,7 @@ present AS (
     SELECT
         p.period_id,
         p.period_start,
+        p.to_date,
         s.breakdown,
         s.numerator,
         s.denominator,
@@ -80,6 +101,7 @@ filled AS (
     SELECT
         p.period_id,
         p.period_start,
+        p.to_date,
         'all',
         0,
         0,
@@ -120,7 +142,8 @@ final AS (
             WHEN $2 = 'rate_per_10k' THEN 10000.0 * numerator / population
             WHEN $2 IN ('mean_days', 'mean_weeks') THEN numerator / nullif(denominator, 0)
         END AS value,
-        $3 AS run_id
+        $3 AS run_id,
+        to_date
     FROM with_population
     WHERE $2 <> 'rate_per_10k' OR population IS NOT NULL
 )
