@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 
 	"scorecard/load"
 	"scorecard/pipeline"
+	"scorecard/report"
 	"scorecard/synth"
 )
 
@@ -121,7 +123,43 @@ func runDemo(cmd *cobra.Command, dir string, cfg synth.Config, run pipeline.Conf
 		return err
 	}
 	fmt.Fprintln(out)
-	return printLatest(out, run.Warehouse)
+	if err := printLatest(out, run.Warehouse); err != nil {
+		return err
+	}
+	return writeDemoReport(cmd.Context(), out, run.Warehouse, filepath.Join(dir, "scorecard.html"))
+}
+
+// writeDemoReport writes the managers' HTML scorecard of the demo council.
+func writeDemoReport(ctx context.Context, w io.Writer, warehouse, out string) error {
+	db, err := load.OpenReadOnly(warehouse)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	inds, err := report.Indicators(ctx, db)
+	if err != nil {
+		return err
+	}
+	targetsFile := filepath.Join(filepath.Dir(out), "targets.csv")
+	if err := os.WriteFile(targetsFile, []byte(demoTargets), 0o644); err != nil {
+		return fmt.Errorf("demo: write %s: %w", targetsFile, err)
+	}
+	tg, err := report.LoadTargets(targetsFile, inds)
+	if err != nil {
+		return err
+	}
+	sc, err := report.Build(ctx, db, report.Options{Generated: time.Now(), Targets: tg})
+	if err != nil {
+		return fmt.Errorf("demo: build the report: %w", err)
+	}
+	if err := writeReportFile(out, sc); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, reportSummary(out, sc))
+	fmt.Fprintf(w, "Open it in a browser; query the warehouse with: scorecard sql --warehouse %s "+
+		"\"SELECT * FROM indicator_values LIMIT 10\"\n", warehouse)
+	return nil
 }
 
 // printLatest lists each computed indicator's value for its latest period.
@@ -217,3 +255,19 @@ func freshDemoDir(dir string) error {
 	}
 	return nil
 }
+
+// demoTargets are made-up targets for the demo council, near national
+// figures, so that its scorecard shows ratings; a council writes its own
+// (docs/targets.example.csv).
+const demoTargets = `# Made-up targets for the synthetic council of the demo.
+indicator_id,target,amber_within,better,note
+CCA14,85,5,,Assessments within 45 working days (demo target)
+CCA11,21,2,,Re-referrals within 12 months (demo target)
+CCA13,80,5,,ICPCs within 15 working days (demo target)
+ACM4,22,3,,Second or later CP plans (demo target)
+ACM5,95,5,,CP visits in the last 6 weeks (demo target)
+CLA14,10,1,,Three or more placements in 12 months (demo target)
+CLA9,95,3,,CLA visits within 6 weeks (demo target)
+CYP7,55,5,,Care leavers in education or work (demo target)
+CYP8,90,3,,Care leavers suitably housed (demo target)
+`

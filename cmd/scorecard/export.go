@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -46,12 +47,7 @@ earlier export; any other folder is left alone.`,
 				return usageError{fmt.Errorf("no warehouse at %s (run 'scorecard run' or "+
 					"'scorecard demo' first, or pass --warehouse)", warehouse)}
 			}
-			wh, err := load.OpenReadOnly(warehouse)
-			if err != nil {
-				return err
-			}
-			defer wh.Close()
-			sum, err := load.ExportParquet(cmd.Context(), wh, dir)
+			sum, err := exportWarehouse(cmd.Context(), warehouse, dir)
 			if err != nil {
 				return err
 			}
@@ -85,4 +81,14 @@ func printExported(w io.Writer, s *load.ParquetSummary) {
 	}
 	fmt.Fprintf(w, "\n%s %d tables, %d rows, from warehouse run %d, in %s: %s\n", verb,
 		len(s.Tables), rows, s.RunID, s.Duration.Round(10*time.Millisecond), s.Dir)
+}
+
+// exportWarehouse writes the published warehouse as Parquet into dir.
+func exportWarehouse(ctx context.Context, warehouse, dir string) (*load.ParquetSummary, error) {
+	wh, err := load.OpenReadOnly(warehouse)
+	if err != nil {
+		return nil, err
+	}
+	defer wh.Close()
+	return load.ExportParquet(ctx, wh, dir)
 }

@@ -174,23 +174,24 @@ func TestDaemonStopsCleanlyOnSIGTERM(t *testing.T) {
 		t.Fatal(err)
 	}
 	wh := filepath.Join(dir, "w.duckdb")
+	parquet := filepath.Join(dir, "parquet")
 	cmd := exec.Command(binary, "daemon", "--inbox", inbox, "--warehouse", wh,
-		"--schedule", schedule, "--log-format", "json")
+		"--schedule", schedule, "--log-format", "json", "--parquet", parquet)
 	cmd.Env = append(os.Environ(), "SCORECARD_KEY=daemon-test-key-not-secret")
 	var errb bytes.Buffer
 	cmd.Stderr = &errb
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	// Wait until a run has published, bounded to a few seconds.
-	deadline := time.Now().Add(20 * time.Second)
+	// Wait until a run has published and exported, bounded in time.
+	deadline := time.Now().Add(60 * time.Second)
 	for {
-		if _, err := os.Stat(wh); err == nil {
+		if _, err := os.Stat(filepath.Join(parquet, "_scorecard_export.json")); err == nil {
 			break
 		}
 		if time.Now().After(deadline) {
 			cmd.Process.Kill()
-			t.Fatalf("no run published within 20s:\n%s", errb.String())
+			t.Fatalf("no run published and exported within 60s:\n%s", errb.String())
 		}
 		time.Sleep(100 * time.Millisecond)
 	}

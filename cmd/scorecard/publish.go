@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -62,18 +63,7 @@ Keep the password out of it: PostgreSQL's PGPASSWORD variable or a
 				return usageError{fmt.Errorf("no warehouse at %s (run 'scorecard run' or "+
 					"'scorecard demo' first, or pass --warehouse)", warehouse)}
 			}
-			wh, err := load.OpenReadOnly(warehouse)
-			if err != nil {
-				return err
-			}
-			defer wh.Close()
-			ctx := cmd.Context()
-			pg, err := load.ConnectPostgres(ctx, dsn)
-			if err != nil {
-				return err
-			}
-			defer pg.Close(ctx)
-			sum, err := load.PublishPostgres(ctx, wh, pg, opt)
+			sum, err := publishWarehouse(cmd.Context(), warehouse, dsn, opt)
 			if err != nil {
 				return err
 			}
@@ -129,4 +119,21 @@ func printPublished(w io.Writer, s *load.PostgresSummary, opt load.PostgresOptio
 		fmt.Fprintf(w, "Still in use, so kept until the next publish: %s.\n",
 			strings.Join(s.Kept, ", "))
 	}
+}
+
+// publishWarehouse copies the published warehouse into PostgreSQL. It holds
+// the warehouse open only while it copies.
+func publishWarehouse(ctx context.Context, warehouse, dsn string,
+	opt load.PostgresOptions) (*load.PostgresSummary, error) {
+	wh, err := load.OpenReadOnly(warehouse)
+	if err != nil {
+		return nil, err
+	}
+	defer wh.Close()
+	pg, err := load.ConnectPostgres(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	defer pg.Close(ctx)
+	return load.PublishPostgres(ctx, wh, pg, opt)
 }
