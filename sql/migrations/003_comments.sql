@@ -206,3 +206,5 @@ COMMENT ON COLUMN indicator_values.value IS
     'children aged 0 to 17.';
 COMMENT ON COLUMN indicator_values.unit IS
     'count, percent, rate_per_10k, mean_days, mean_weeks, median_days, hours, fte or money.';
+
+COMMENT ON TABLE etl_key IS 'Fingerprint of the identifier key the warehouse was built with (a keyed hash of a fixed label, never the key): a run with another key is refused, as children would stop joining up.';
