@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"scorecard/load"
 )
 
 // binary is the scorecard command built once for these tests, so that they
@@ -235,5 +237,45 @@ func TestValidateDoesNotNeedAKeyOrAWarehouse(t *testing.T) {
 	if r := run(t, nil, "validate", dir); r.code != 3 || !strings.Contains(r.stdout, "NOT READABLE") {
 		t.Errorf("validate with an unreadable file: got exit %d, want 3 and a NOT READABLE line:\n%s",
 			r.code, r.stdout)
+	}
+}
+
+// TestAnalystHoldsTheFileWhileRunsPublish keeps a read-only connection open
+// on the published warehouse from this process while the command, in
+// another process, completes two runs.
+func TestAnalystHoldsTheFileWhileRunsPublish(t *testing.T) {
+	inbox := t.TempDir()
+	copyInto(t, inbox, public("libraries", "physical_visits_newcastle.csv"))
+	wh := filepath.Join(t.TempDir(), "warehouse.duckdb")
+	env := []string{"SCORECARD_KEY=analyst-test-key-not-secret"}
+	args := []string{"run", "--inbox", inbox, "--warehouse", wh, "--as-of", "2026-12-04"}
+	if r := run(t, env, args...); r.code != 0 {
+		t.Fatalf("first run: exit %d: %s", r.code, r.stderr)
+	}
+	analyst, err := load.OpenReadOnly(wh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer analyst.Close()
+	var files int
+	if err := analyst.QueryRow("SELECT count(*) FROM etl_file").Scan(&files); err != nil {
+		t.Fatal(err)
+	}
+	copyInto(t, inbox, public("libraries", "loans_barnet.csv"))
+	for i := 0; i < 2; i++ {
+		if r := run(t, env, args...); r.code != 0 {
+			t.Fatalf("run %d with an analyst connected: exit %d: %s", i+2, r.code, r.stderr)
+		}
+	}
+	var still int
+	if err := analyst.QueryRow("SELECT count(*) FROM etl_file").Scan(&still); err != nil {
+		t.Fatalf("the analyst's connection broke: %v", err)
+	}
+	if still != files {
+		t.Errorf("the analyst sees %d files, want the %d of the version opened", still, files)
+	}
+	r := run(t, nil, "sql", "--warehouse", wh, "--format", "csv", "SELECT count(*) FROM etl_file")
+	if !strings.HasPrefix(strings.Split(r.stdout, "\n")[1], "2") {
+		t.Errorf("a new reader sees %q, want 2 files", r.stdout)
 	}
 }
