@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -36,6 +37,8 @@ func TestUniqueColumnsRefuseRepeats(t *testing.T) {
 		t.Fatalf("got %d staged, %d refused, want 2 and 4: %+v", res[0].RowsStaged,
 			res[0].RowsRefused, rejects)
 	}
+	// Repeats are found once the file is staged, so they come last.
+	sort.Slice(rejects, func(i, j int) bool { return rejects[i].Line < rejects[j].Line })
 	want := []struct {
 		line   int64
 		reason string
@@ -84,6 +87,7 @@ func TestPopulationRefusesRepeatsAndZero(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Line 2 staged; line 3 repeats mid-year 2025; line 4 is zero.
+	sort.Slice(rejects, func(i, j int) bool { return rejects[i].Line < rejects[j].Line })
 	if res.RowsStaged != 1 || res.RowsRefused != 2 || len(rejects) != 2 ||
 		rejects[0].Line != 3 || rejects[1].Line != 4 {
 		t.Errorf("got %d staged, %d refused, rejects %+v; want 1, 2, lines 3 and 4",

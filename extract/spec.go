@@ -95,7 +95,8 @@ type Kind struct {
 	Wide *Wide
 	// Unique names columns whose values together may appear on one row of
 	// a file only: a later row repeating them is refused, naming the line
-	// it repeats, rather than silently replacing it.
+	// it repeats, rather than silently replacing it. Such refusals reach
+	// OnReject after the file's other refusals.
 	Unique []string
 }
 

@@ -7,7 +7,6 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
@@ -148,6 +147,9 @@ func stagePart(ctx context.Context, conn *sql.Conn, recs rowSource, hdr *header,
 		return errors.Join(rerr, cerr)
 	})
 	if err == nil {
+		err = refuseRepeats(ctx, conn, hdr, opt, res)
+	}
+	if err == nil {
 		return nil
 	}
 	q := "DELETE FROM " + sqlfs.Ident(hdr.kind.Table) + " WHERE _file_id = ?"
@@ -164,7 +166,6 @@ func stageRows(ctx context.Context, recs rowSource, hdr *header, app *duckdb.App
 	opt Options, res *Result) error {
 	row := make([]driver.Value, 2+len(hdr.kind.Columns))
 	var rejects []Reject
-	seen := newUniqueness(hdr.kind)
 	for n := 0; ; n++ {
 		if n%4096 == 0 && ctx.Err() != nil {
 			return ctx.Err()
@@ -208,17 +209,6 @@ func stageRows(ctx context.Context, recs rowSource, hdr *header, app *duckdb.App
 					if err := opt.OnReject(r); err != nil {
 						return err
 					}
-				}
-				continue
-			}
-			if first, dup := seen.check(hdr.kind, row[2:], int64(line)); dup {
-				res.RowsRefused++
-				res.RejectCount++
-				if err := opt.OnReject(Reject{Part: res.Part, Line: int64(line),
-					Column: hdr.uniqueColumns(c), Value: "",
-					Reason: fmt.Sprintf("repeats the row of line %d: %s must be unique "+
-						"within a file", first, hdr.uniqueColumns(c))}); err != nil {
-					return err
 				}
 				continue
 			}
@@ -423,41 +413,56 @@ func cleanID(s string) (string, string) {
 	return s, ""
 }
 
-// uniqueness remembers, for a kind with unique columns, the first line of
-// each combination of their values in one file. It keeps a 64-bit hash per
-// row rather than the values, so a million-row file costs a few MiB.
-type uniqueness struct {
-	idx   []int
-	lines map[uint64]int64
-}
-
-func newUniqueness(k *Kind) *uniqueness {
-	if len(k.Unique) == 0 {
+// refuseRepeats refuses, after a file is staged, every row that repeats
+// the unique columns of an earlier row of the same file, naming the line it
+// repeats. DuckDB finds them, so a file of any size costs no Go memory.
+func refuseRepeats(ctx context.Context, conn *sql.Conn, hdr *header, opt Options,
+	res *Result) error {
+	k := hdr.kind
+	if len(k.Unique) == 0 || res.RowsStaged == 0 {
 		return nil
 	}
-	u := &uniqueness{lines: map[uint64]int64{}}
-	for _, name := range k.Unique {
-		u.idx = append(u.idx, k.index(name))
+	cols := make([]string, len(k.Unique))
+	for i, name := range k.Unique {
+		cols[i] = sqlfs.Ident(name)
 	}
-	return u
-}
-
-// check records the row's unique values and reports the line that had them
-// first, if any.
-func (u *uniqueness) check(k *Kind, vals []driver.Value, line int64) (int64, bool) {
-	if u == nil {
-		return 0, false
+	table, id := sqlfs.Ident(k.Table), opt.FileID+res.PartIndex
+	q := "SELECT _line, first_line FROM (SELECT _line, min(_line) OVER (PARTITION BY " +
+		strings.Join(cols, ", ") + ") AS first_line FROM " + table +
+		" WHERE _file_id = ?) WHERE _line <> first_line ORDER BY _line"
+	rows, err := conn.QueryContext(ctx, q, id)
+	if err != nil {
+		return fmt.Errorf("find repeated rows in %s: %w", k.Table, err)
 	}
-	h := fnv.New64a()
-	for _, i := range u.idx {
-		fmt.Fprintf(h, "%v\x00", vals[i])
+	var repeats [][2]int64
+	for rows.Next() {
+		var r [2]int64
+		if err := rows.Scan(&r[0], &r[1]); err != nil {
+			rows.Close()
+			return fmt.Errorf("find repeated rows in %s: %w", k.Table, err)
+		}
+		repeats = append(repeats, r)
 	}
-	sum := h.Sum64()
-	if first, ok := u.lines[sum]; ok {
-		return first, true
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("find repeated rows in %s: %w", k.Table, err)
 	}
-	u.lines[sum] = line
-	return 0, false
+	names := hdr.uniqueColumns(cellRow{})
+	for _, r := range repeats {
+		del := "DELETE FROM " + table + " WHERE _file_id = ? AND _line = ?"
+		if _, err := conn.ExecContext(ctx, del, id, r[0]); err != nil {
+			return fmt.Errorf("refuse a repeated row of %s: %w", k.Table, err)
+		}
+		res.RowsStaged--
+		res.RowsRefused++
+		res.RejectCount++
+		if err := opt.OnReject(Reject{Part: res.Part, Line: r[0], Column: names,
+			Reason: fmt.Sprintf("repeats the row of line %d: %s must be unique within a file",
+				r[1], names)}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // uniqueColumns names a kind's unique columns as the file heads them.
