@@ -8,29 +8,15 @@
 -- run's --from and --to. Day-level library visits cover exactly the days
 -- from the first to the last count.
 --
--- Some lists also hold rows that began long before the window they cover,
--- so their earliest start says nothing about where the window begins:
---   cla          looked-after returns list every episode open in their year;
---                the first return's year is found from the earliest end of
---                an episode instead (its financial year's 1 April);
---   assessments  Annex A list 4 keeps open assessments whatever their start,
---                so the list is taken to begin with its earliest
---                authorisation;
---   cp           Annex A list 7 keeps every plan open at the extract, however
---                old, and only the plans that ended in its window, so the
---                list is taken to begin with its earliest plan end (no plan
---                ended: not covered yet).
---
--- Domains for measures that need more than their own month:
---   contacts_native  the months of the native contacts export, which alone
---                    carries final BRAG and contact outcome;
---   icpc             conferences are found through their enquiry's row, so a
---                    month's conferences are all there only when the enquiries
---                    of the month before are: s47 less its first month;
---   referrals_12m    re-referrals look back 12 months: referrals less their
---                    first 12 months;
---   cla_12m          placement moves are counted over the 12 months ending at
---                    a month end: cla less its first 11 months.
+-- Each model file records its own domains in cm_coverage_span, with the
+-- reasoning beside it: some lists hold rows that began long before the
+-- window they cover (looked-after returns, list 4's open assessments, list
+-- 7's open plans, early help episodes), so their window is found from the
+-- earliest end rather than the earliest start. Look-back domains in
+-- cm_coverage_lookback serve measures that need more than their own month
+-- (re-referrals over 12 months, placement moves over 12 months, visits over
+-- 6 weeks): such a domain starts a whole number of months after its base.
+-- SELECT * FROM cm_coverage lists them all for a given warehouse build.
 
 CREATE OR REPLACE TABLE cm_coverage AS
 WITH look_backs AS (
