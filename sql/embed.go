@@ -33,6 +33,11 @@ func Named(file string) (map[string]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlfs: read %s: %w", file, err)
 	}
+	return SplitNamed(string(raw), file)
+}
+
+// SplitNamed is Named for SQL text held elsewhere; file names it in errors.
+func SplitNamed(text, file string) (map[string]string, error) {
 	stmts := map[string]string{}
 	name := ""
 	var body strings.Builder
@@ -46,7 +51,7 @@ func Named(file string) (map[string]string, error) {
 		stmts[name] = strings.TrimSpace(body.String())
 		return nil
 	}
-	for _, line := range strings.Split(string(raw), "\n") {
+	for _, line := range strings.Split(text, "\n") {
 		if rest, ok := strings.CutPrefix(line, "-- name:"); ok {
 			if err := flush(); err != nil {
 				return nil, err

@@ -33,19 +33,25 @@ type fixture struct {
 // as-of date (YYYY-MM-DD) and opens the published warehouse.
 func runFixture(t *testing.T, dir, asOf string) *fixture {
 	t.Helper()
+	return runInbox(t, filepath.Join("..", "testdata", "indicators", dir), asOf)
+}
+
+// runInbox is runFixture for an inbox anywhere.
+func runInbox(t *testing.T, inbox, asOf string) *fixture {
+	t.Helper()
 	day, err := time.Parse(time.DateOnly, asOf)
 	if err != nil {
 		t.Fatalf("as-of %q: %v", asOf, err)
 	}
 	wh := filepath.Join(t.TempDir(), "warehouse.duckdb")
 	_, err = pipeline.Run(context.Background(), pipeline.Config{
-		Inbox:     filepath.Join("..", "testdata", "indicators", dir),
+		Inbox:     inbox,
 		Warehouse: wh,
 		Key:       fixtureKey,
 		AsOf:      day,
 	})
 	if err != nil {
-		t.Fatalf("run the pipeline on %s: %v", dir, err)
+		t.Fatalf("run the pipeline on %s: %v", inbox, err)
 	}
 	db, err := load.OpenReadOnly(wh)
 	if err != nil {

@@ -8,7 +8,6 @@ package transform_test
 // checks the looked-after counts against a computation written here in Go.
 
 import (
-	"context"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -17,9 +16,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"scorecard/load"
-	"scorecard/pipeline"
 )
 
 // period is one indicator and period label.
@@ -427,31 +423,6 @@ func TestLookedAfterCountsOnPublicSample(t *testing.T) {
 			}
 		}
 	}
-}
-
-// runInbox is runFixture for an inbox anywhere.
-func runInbox(t *testing.T, inbox, asOf string) *fixture {
-	t.Helper()
-	day, err := time.Parse(time.DateOnly, asOf)
-	if err != nil {
-		t.Fatalf("as-of %q: %v", asOf, err)
-	}
-	wh := filepath.Join(t.TempDir(), "warehouse.duckdb")
-	_, err = pipeline.Run(context.Background(), pipeline.Config{
-		Inbox:     inbox,
-		Warehouse: wh,
-		Key:       fixtureKey,
-		AsOf:      day,
-	})
-	if err != nil {
-		t.Fatalf("run the pipeline on %s: %v", inbox, err)
-	}
-	db, err := load.OpenReadOnly(wh)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return &fixture{t: t, db: db}
 }
 
 // copyInbox copies the regular files of dir to a temporary inbox, since a
