@@ -18,46 +18,24 @@
 --              follows the DfE children in need census
 -- source:      cin_plans, allocations
 
-WITH on_plan AS (
-    SELECT DISTINCT
-        p.period_id,
-        p.period_end,
-        c.child_key
-    FROM cm_cin_plan AS c
-    INNER JOIN indicator_period AS p
-        ON c.start_date <= p.period_end
-        AND (c.end_date IS NULL OR c.end_date > p.period_end)
-),
-
-holding AS (
-    SELECT
-        o.period_id,
-        o.child_key,
-        a.is_dct
-    FROM on_plan AS o
-    INNER JOIN cm_allocation AS a
-        ON a.child_key = o.child_key
-        AND a.start_date <= o.period_end
-        AND (a.end_date IS NULL OR a.end_date >= o.period_end)
-    QUALIFY row_number() OVER (
-        PARTITION BY o.period_id, o.child_key ORDER BY a.start_date DESC, a.seq DESC
-    ) = 1
+-- cin_plan_cohort (sql/model/98_indicator_macros.sql) returns the children on
+-- a CIN plan at each period's last day, with the team holding the case that
+-- day (is_dct: the disabled children's team).
+WITH cohort AS (
+    SELECT * FROM cin_plan_cohort('indicator_period')
 ),
 
 final AS (
     SELECT
-        o.period_id,
+        period_id,
         'all' AS breakdown,
-        o.child_key AS subject_key,
+        child_key AS subject_key,
         1.0 AS numerator,
         0.0 AS denominator,
-        o.period_end AS decided_on,
+        period_end AS decided_on,
         'on a CIN plan at the month end, not DCT' AS note
-    FROM on_plan AS o
-    LEFT JOIN holding AS h
-        ON h.period_id = o.period_id
-        AND h.child_key = o.child_key
-    WHERE NOT coalesce(h.is_dct, false)
+    FROM cohort
+    WHERE NOT is_dct
 )
 
 SELECT * FROM final

@@ -23,47 +23,11 @@
 --              open 6 months or more is the council's choice)
 -- source:      cin_plans, allocations, cin_reviews_6m
 
-WITH on_plan AS (
-    SELECT
-        p.period_id,
-        p.period_end,
-        c.child_key,
-        min(c.start_date) AS plan_start,
-        bool_or(c.case_type IN ('S18', 'TRANS')) AS s18_or_trans,
-        bool_or(c.case_type = 'DCP') AS direct_care
-    FROM cm_cin_plan AS c
-    INNER JOIN indicator_period AS p
-        ON c.start_date <= p.period_end
-        AND (c.end_date IS NULL OR c.end_date > p.period_end)
-    GROUP BY p.period_id, p.period_end, c.child_key
-),
-
-holding AS (
-    SELECT
-        o.period_id,
-        o.child_key,
-        a.is_dct,
-        a.worker_key
-    FROM on_plan AS o
-    INNER JOIN cm_allocation AS a
-        ON a.child_key = o.child_key
-        AND a.start_date <= o.period_end
-        AND (a.end_date IS NULL OR a.end_date >= o.period_end)
-    QUALIFY row_number() OVER (
-        PARTITION BY o.period_id, o.child_key ORDER BY a.start_date DESC, a.seq DESC
-    ) = 1
-),
-
-cohort AS (
-    SELECT
-        o.*,
-        coalesce(h.is_dct, false) AS is_dct,
-        h.child_key IS NOT NULL AS has_allocation,
-        h.worker_key
-    FROM on_plan AS o
-    LEFT JOIN holding AS h
-        ON h.period_id = o.period_id
-        AND h.child_key = o.child_key
+-- cin_plan_cohort (sql/model/98_indicator_macros.sql) returns the children on
+-- a CIN plan at each period's last day, with the team and worker holding the
+-- case that day (is_dct, has_allocation, worker_key).
+WITH cohort AS (
+    SELECT * FROM cin_plan_cohort('indicator_period')
 ),
 
 reviewed AS (

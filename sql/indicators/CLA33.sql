@@ -19,21 +19,11 @@
 --              child's last cessation in the period, short breaks excluded)
 -- source:      cla
 
+-- cla_ceased_in_period (sql/model/98_indicator_macros.sql) returns each
+-- child's latest episode ending in the period (X1 and short breaks left
+-- out), with its end_date and reason_ceased.
 WITH ceased AS (
-    SELECT
-        p.period_id,
-        e.child_key,
-        e.end_date,
-        e.reason_ceased
-    FROM cm_cla_episode AS e
-    INNER JOIN indicator_period AS p
-        ON e.end_date BETWEEN p.period_start AND p.period_end
-    WHERE e.reason_ceased IS DISTINCT FROM 'X1'
-        AND NOT e.is_short_break
-    QUALIFY row_number() OVER (
-        PARTITION BY p.period_id, e.child_key
-        ORDER BY e.end_date DESC, e.start_date DESC
-    ) = 1
+    SELECT * FROM cla_ceased_in_period('indicator_period')
 ),
 
 final AS (

@@ -27,45 +27,25 @@
 --              ending that day
 -- source:      cla_12m, cla_health_12m
 
-WITH cohort AS (
-    SELECT
-        p.period_id,
-        p.period_end,
-        c.child_key
-    FROM cm_cla_care_period AS c
-    INNER JOIN indicator_period AS p
-        ON c.start_date <= CAST(p.period_end - INTERVAL 1 YEAR + INTERVAL 1 DAY AS DATE)
-        AND (c.end_date IS NULL OR c.end_date > p.period_end)
-),
-
-checked AS (
-    SELECT
-        c.period_id,
-        c.child_key,
-        max(h.check_date) AS last_date
-    FROM cohort AS c
-    INNER JOIN cm_cla_health_check AS h
-        ON h.child_key = c.child_key
-        AND h.check_type = 'DENTAL'
-        AND h.check_date > CAST(c.period_end - INTERVAL 1 YEAR AS DATE)
-        AND h.check_date <= c.period_end
-    GROUP BY c.period_id, c.child_key
+-- health_cohort_checked (sql/model/98_indicator_macros.sql) returns DfE's
+-- health cohort at each period's last day (children looked after
+-- continuously for 12 months or more), with last_date: the child's latest
+-- DENTAL check in the 12 months ending that day, NULL when none.
+WITH checked AS (
+    SELECT * FROM health_cohort_checked('indicator_period', 'DENTAL', 12)
 ),
 
 final AS (
     SELECT
-        c.period_id,
+        period_id,
         'all' AS breakdown,
-        c.child_key AS subject_key,
-        CASE WHEN x.last_date IS NOT NULL THEN 1.0 ELSE 0.0 END AS numerator,
+        child_key AS subject_key,
+        CASE WHEN last_date IS NOT NULL THEN 1.0 ELSE 0.0 END AS numerator,
         1.0 AS denominator,
-        coalesce(x.last_date, c.period_end) AS decided_on,
-        CASE WHEN x.last_date IS NOT NULL THEN 'dental check in the previous 12 months'
+        coalesce(last_date, period_end) AS decided_on,
+        CASE WHEN last_date IS NOT NULL THEN 'dental check in the previous 12 months'
             ELSE 'no dental check in the previous 12 months' END AS note
-    FROM cohort AS c
-    LEFT JOIN checked AS x
-        ON x.period_id = c.period_id
-        AND x.child_key = c.child_key
+    FROM checked
 )
 
 SELECT * FROM final

@@ -21,53 +21,30 @@
 --              a local definition
 -- source:      cla, cla_pep_6m
 
-WITH looked_after AS (
+-- looked_after_pep (sql/model/98_indicator_macros.sql) returns the children
+-- looked after at each period's last day aged 5 to 16, with the dates of
+-- their latest Personal Education Plan meeting (last_meeting) and form
+-- (last_form) in the 6 months ending that day, NULL when none.
+WITH planned AS (
     SELECT
-        p.period_id,
-        p.period_start,
-        p.period_end,
-        c.child_key,
-        date_part('year', age(CAST(p.period_end AS TIMESTAMP),
-            CAST(k.birth_date AS TIMESTAMP))) AS age
-    FROM cm_cla_care_period AS c
-    INNER JOIN indicator_period AS p
-        ON c.start_date <= p.period_end
-        AND (c.end_date IS NULL OR c.end_date > p.period_end)
-    LEFT JOIN cm_child AS k
-        ON k.child_key = c.child_key
-),
-
-cohort AS (
-    SELECT * FROM looked_after WHERE age BETWEEN 5 AND 16
-),
-
-planned AS (
-    SELECT
-        c.period_id,
-        c.child_key,
-        max(e.meeting_date) AS last_date
-    FROM cohort AS c
-    INNER JOIN cm_cla_pep AS e
-        ON e.child_key = c.child_key
-        AND e.meeting_date > CAST(c.period_end - INTERVAL 6 MONTH AS DATE)
-        AND e.meeting_date <= c.period_end
-    GROUP BY c.period_id, c.child_key
+        period_id,
+        period_end,
+        child_key,
+        last_meeting AS last_date
+    FROM looked_after_pep('indicator_period')
 ),
 
 final AS (
     SELECT
-        c.period_id,
+        period_id,
         'all' AS breakdown,
-        c.child_key AS subject_key,
-        CASE WHEN x.last_date IS NOT NULL THEN 1.0 ELSE 0.0 END AS numerator,
+        child_key AS subject_key,
+        CASE WHEN last_date IS NOT NULL THEN 1.0 ELSE 0.0 END AS numerator,
         1.0 AS denominator,
-        coalesce(x.last_date, c.period_end) AS decided_on,
-        CASE WHEN x.last_date IS NOT NULL THEN 'Personal Education Plan meeting in 6 months'
+        coalesce(last_date, period_end) AS decided_on,
+        CASE WHEN last_date IS NOT NULL THEN 'Personal Education Plan meeting in 6 months'
             ELSE 'no Personal Education Plan meeting in 6 months' END AS note
-    FROM cohort AS c
-    LEFT JOIN planned AS x
-        ON x.period_id = c.period_id
-        AND x.child_key = c.child_key
+    FROM planned
 )
 
 SELECT * FROM final

@@ -21,42 +21,7 @@
 --              period end and the monthly flow are the council's choice
 -- source:      cla, cla_sdq
 
-WITH scored AS (
-    SELECT
-        p.period_id,
-        s.child_key,
-        s.sdq_date,
-        s.sdq_score
-    FROM cm_cla_sdq AS s
-    INNER JOIN indicator_period AS p
-        ON s.sdq_date BETWEEN p.period_start AND p.period_end
-    INNER JOIN cm_child AS k
-        ON k.child_key = s.child_key
-    WHERE date_part('year', age(CAST(p.period_end AS TIMESTAMP),
-        CAST(k.birth_date AS TIMESTAMP))) BETWEEN 5 AND 10
-        AND EXISTS (
-            SELECT 1
-            FROM cm_cla_care_period AS c
-            WHERE c.child_key = s.child_key
-                AND c.start_date <= s.sdq_date
-                AND (c.end_date IS NULL OR c.end_date > s.sdq_date)
-        )
-),
-
-final AS (
-    SELECT
-        period_id,
-        'all' AS breakdown,
-        child_key || ' | ' || strftime(sdq_date, '%Y-%m-%d') AS subject_key,
-        CASE WHEN sdq_score > 13 THEN 1.0 ELSE 0.0 END AS numerator,
-        1.0 AS denominator,
-        sdq_date AS decided_on,
-        CASE
-            WHEN sdq_score >= 17 THEN 'score 17 to 40: concern'
-            WHEN sdq_score >= 14 THEN 'score 14 to 16: borderline'
-            ELSE 'score 0 to 13: normal'
-        END AS note
-    FROM scored
-)
-
-SELECT * FROM final
+-- cla_sdq_members (sql/model/98_indicator_macros.sql) returns one member per
+-- SDQ dated in the month of a child looked after that day and aged 5 to 10
+-- at the month's last day: numerator 1 when the score is over 13.
+SELECT * FROM cla_sdq_members('indicator_period', 5, 10)

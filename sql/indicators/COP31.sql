@@ -22,20 +22,10 @@
 -- authority:   local definition (the council's virtual school)
 -- source:      cla, cla_schools_24m
 
+-- looked_after_at_end (sql/model/98_indicator_macros.sql) returns the children
+-- looked after at each period's last day, with their age that day.
 WITH looked_after AS (
-    SELECT
-        p.period_id,
-        p.period_start,
-        p.period_end,
-        c.child_key,
-        date_part('year', age(CAST(p.period_end AS TIMESTAMP),
-            CAST(k.birth_date AS TIMESTAMP))) AS age
-    FROM cm_cla_care_period AS c
-    INNER JOIN indicator_period AS p
-        ON c.start_date <= p.period_end
-        AND (c.end_date IS NULL OR c.end_date > p.period_end)
-    LEFT JOIN cm_child AS k
-        ON k.child_key = c.child_key
+    SELECT * FROM looked_after_at_end('indicator_period')
 ),
 
 schools AS (

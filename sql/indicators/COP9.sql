@@ -28,15 +28,11 @@
 --              status of the previous 12 months is the council's choice
 -- source:      cla_12m, cla_health_12m
 
+-- health_cohort (sql/model/98_indicator_macros.sql) returns DfE's health
+-- cohort: the children looked after continuously for 12 months or more at
+-- each period's last day.
 WITH cohort AS (
-    SELECT
-        p.period_id,
-        p.period_end,
-        c.child_key
-    FROM cm_cla_care_period AS c
-    INNER JOIN indicator_period AS p
-        ON c.start_date <= CAST(p.period_end - INTERVAL 1 YEAR + INTERVAL 1 DAY AS DATE)
-        AND (c.end_date IS NULL OR c.end_date > p.period_end)
+    SELECT * FROM health_cohort('indicator_period')
 ),
 
 latest AS (

@@ -21,16 +21,10 @@
 --              spell dates and the age limit of 21 are the council's reading
 -- source:      care_leavers
 
+-- care_leavers_at_end (sql/model/98_indicator_macros.sql) returns the care
+-- leavers at each period's last day.
 WITH current AS (
-    SELECT DISTINCT
-        p.period_id,
-        p.period_end,
-        s.child_key,
-        s.eligibility
-    FROM cm_care_leaver_spell AS s
-    INNER JOIN indicator_period AS p
-        ON s.spell_start <= p.period_end
-        AND s.spell_end > p.period_end
+    SELECT * FROM care_leavers_at_end('indicator_period')
 ),
 
 members AS (

@@ -30,57 +30,18 @@
 --              1), over the 12 months ending each month end
 -- source:      care_leavers_15m
 
-WITH birthdays AS (
+-- care_leaver_birthdays (sql/model/98_indicator_macros.sql) returns each
+-- 19th, 20th and 21st birthday of the cohort in the 12 months, with the
+-- activity and accommodation of the contact around it (NULL when none).
+WITH judged AS (
     SELECT
-        p.period_id,
-        p.period_end,
-        s.child_key,
-        a.age,
-        CAST(s.birth_date + to_years(a.age) AS DATE) AS birthday
-    FROM cm_care_leaver_spell AS s
-    CROSS JOIN (VALUES (19), (20), (21)) AS a (age)
-    INNER JOIN indicator_period AS p
-        ON CAST(s.birth_date + to_years(a.age) AS DATE)
-            > CAST(p.period_end - INTERVAL 1 YEAR AS DATE)
-        AND CAST(s.birth_date + to_years(a.age) AS DATE) <= p.period_end
-    WHERE s.eligibility IN ('FORMER_RELEVANT', 'RELEVANT')
-        AND s.spell_start <= CAST(s.birth_date + to_years(a.age) AS DATE)
-        AND s.spell_end > CAST(s.birth_date + to_years(a.age) AS DATE)
-),
-
-status AS (
-    SELECT
-        b.period_id,
-        b.child_key,
-        b.age,
-        x.contact_date,
-        x.activity,
-        x.accommodation
-    FROM birthdays AS b
-    INNER JOIN cm_care_leaver_contact AS x
-        ON x.child_key = b.child_key
-        AND x.origin = 'native'
-        AND x.in_touch = 'YES'
-        AND x.contact_date >= CAST(b.birthday - INTERVAL 3 MONTH AS DATE)
-        AND x.contact_date <= least(CAST(b.birthday + INTERVAL 1 MONTH AS DATE), b.period_end)
-    QUALIFY row_number() OVER (
-        PARTITION BY b.period_id, b.child_key, b.age ORDER BY x.contact_date DESC
-    ) = 1
-),
-
-judged AS (
-    SELECT
-        b.period_id,
-        b.period_end,
-        b.child_key,
-        b.age,
-        b.birthday,
-        coalesce(substr(s.accommodation, 2, 1) = '1', false) AS counted
-    FROM birthdays AS b
-    LEFT JOIN status AS s
-        ON s.period_id = b.period_id
-        AND s.child_key = b.child_key
-        AND s.age = b.age
+        period_id,
+        period_end,
+        child_key,
+        age,
+        birthday,
+        coalesce(substr(accommodation, 2, 1) = '1', false) AS counted
+    FROM care_leaver_birthdays('indicator_period')
 ),
 
 members AS (

@@ -14,64 +14,8 @@
 -- source:      library_pc
 -- to_date:     yes
 
-WITH days AS (
-    SELECT
-        p.period_id,
-        s.library_id,
-        max(s.library) AS library,
-        s.session_date,
-        CASE
-            WHEN bool_or(s.minutes IS NULL) THEN NULL
-            ELSE sum(s.minutes) / 60.0
-        END AS hours,
-        count(*) AS sessions
-    FROM cm_library_pc_session AS s
-    INNER JOIN indicator_period AS p
-        ON s.session_date BETWEEN p.period_start AND p.period_end
-    GROUP BY p.period_id, s.library_id, s.session_date
-),
-
-members AS (
-    SELECT
-        period_id,
-        'all' AS breakdown,
-        library_id,
-        session_date,
-        hours,
-        sessions
-    FROM days
-    UNION ALL
-    SELECT
-        period_id,
-        'site=' || library,
-        library_id,
-        session_date,
-        hours,
-        sessions
-    FROM days
-),
-
-final AS (
-    SELECT
-        period_id,
-        breakdown,
-        library_id || ' | ' || strftime(session_date, '%Y-%m-%d') AS subject_key,
-        hours AS numerator,
-        0.0 AS denominator,
-        session_date AS decided_on,
-        CASE
-            WHEN hours IS NULL THEN 'a session of the day has no duration'
-            ELSE CAST(sessions AS VARCHAR) || ' PC sessions on the day'
-        END AS note
-    FROM members
-)
-
-SELECT
-    period_id,
-    breakdown,
-    subject_key,
-    numerator,
-    denominator,
-    decided_on,
-    note
-FROM final
+-- library_session_hours (sql/model/98_indicator_macros.sql) returns one
+-- member per library and day with PC sessions in the period
+-- (cm_library_pc_session), in total and by site: the day's hours, unknown
+-- when a session has no duration.
+SELECT * FROM library_session_hours('indicator_period', 'cm_library_pc_session', 'PC')
