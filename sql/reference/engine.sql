@@ -73,8 +73,10 @@ WITH sums AS (
     SELECT
         period_id,
         breakdown,
-        sum(numerator) AS numerator,
-        sum(denominator) AS denominator,
+        -- Summed as exact decimals: a sum of doubles depends on the order
+        -- DuckDB's threads add them in, and a re-run must give the same bits.
+        CAST(sum(CAST(numerator AS DECIMAL(38, 12))) AS DOUBLE) AS numerator,
+        CAST(sum(CAST(denominator AS DECIMAL(38, 12))) AS DOUBLE) AS denominator,
         bool_or(numerator IS NULL) AS has_unknown
     FROM fact_indicator_member
     WHERE indicator_id = $1
