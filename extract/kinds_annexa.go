@@ -92,7 +92,8 @@ func annexAKinds() []*Kind {
 		codeCol("seen_alone", "Was the Child Seen Alone?", yesNoCodes, 0),
 		col("latest_review_date", "Date of latest review conference", Date, 0),
 		col("plan_end_date", "Child Protection Plan End Date", Date, 0),
-		codeCol("emergency_order", "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)",
+		codeCol("emergency_order", "Subject to Emergency Protection Order or Protected Under Police Powers "+
+			"in Last Six Months (Y/N)",
 			yesNoCodes, 0),
 		col("previous_plans", "Number of Previous Child Protection Plans", Int, 0),
 	)
@@ -102,7 +103,8 @@ func annexAKinds() []*Kind {
 			yesNoCodes, 0),
 		col("start_date", "Date Started to be Looked After", Date, req|notNull),
 		codeCol("category_of_need", "Child's Category of Need", needCodes, 0),
-		codeCol("second_period", "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)",
+		codeCol("second_period", "Is this a second or subsequent period of being a Looked After Child "+
+			"within the last 12 months (Y/N)",
 			yesNoCodes, 0),
 		col("legal_status_start", "Start date of current legal status", Date, 0),
 		codeCol("legal_status", "Child's Legal Status", legalStatusCodes, 0),
@@ -122,8 +124,10 @@ func annexAKinds() []*Kind {
 		col("placement_urn", "URN of Placement", Text, 0),
 		col("placement_location", "Placement Location", Text, 0),
 		col("placement_la", "LA of Placement", Text, 0),
-		col("missing_episodes", "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months", Int, 0),
-		col("absent_episodes", "Number of episodes the child has been 'Absent' from their placement in the last 12 months", Int, 0),
+		col("missing_episodes", "Number of Episodes the Child has been 'Missing' from their "+
+			"Placement in the last 12 months", Int, 0),
+		col("absent_episodes", "Number of episodes the child has been 'Absent' from their "+
+			"placement in the last 12 months", Int, 0),
 		codeCol("rhi_offered", "Was the child offered a Return Interview after their last missing episode (Y/N)?",
 			yesNoCodes, 0),
 		codeCol("rhi_accepted", "Did the child accept a Return Interview after their last missing episode (Y/N)?",

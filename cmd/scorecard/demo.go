@@ -98,8 +98,9 @@ func runDemo(cmd *cobra.Command, dir string, cfg synth.Config, run pipeline.Conf
 	}
 
 	start := time.Now()
+	lastMonth := time.Date(cfg.AsOf.Year(), cfg.AsOf.Month(), 0, 0, 0, 0, 0, time.UTC)
 	fmt.Fprintf(out, "Making a synthetic council of %d children, %d financial year(s) to %s...\n",
-		cfg.Children, cfg.Years, time.Date(cfg.AsOf.Year(), cfg.AsOf.Month(), 0, 0, 0, 0, 0, time.UTC).Format("January 2006"))
+		cfg.Children, cfg.Years, lastMonth.Format("January 2006"))
 	gen, err := synth.Generate(inbox, cfg)
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
