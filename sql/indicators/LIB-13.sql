@@ -12,48 +12,9 @@
 -- source:      library_stock_movements
 -- to_date:     yes
 
-WITH moved AS (
-    SELECT
-        p.period_id,
-        m.item_key,
-        m.movement_date,
-        m.library,
-        m.stock_category
-    FROM cm_library_stock_movement AS m
-    INNER JOIN indicator_period AS p
-        ON m.movement_date BETWEEN p.period_start AND p.period_end
-    WHERE m.movement = 'Added'
-),
-
-members AS (
-    SELECT
-        'all' AS breakdown,
-        *
-    FROM moved
-    UNION ALL
-    SELECT
-        'site=' || library,
-        *
-    FROM moved
-    UNION ALL
-    SELECT
-        'stock=' || stock_category,
-        *
-    FROM moved
-),
-
-final AS (
-    SELECT
-        period_id,
-        breakdown,
-        item_key || ' | ' || strftime(movement_date, '%Y-%m-%d') AS subject_key,
-        1.0 AS numerator,
-        0.0 AS denominator,
-        movement_date AS decided_on,
-        'item added' AS note
-    FROM members
-)
-
+-- stock_movement_members (sql/model/98_indicator_macros.sql) gives one
+-- member per item and day of the movement, in total, by site and by stock
+-- category.
 SELECT
     period_id,
     breakdown,
@@ -62,4 +23,4 @@ SELECT
     denominator,
     decided_on,
     note
-FROM final
+FROM stock_movement_members('indicator_period', 'Added', 'item added')

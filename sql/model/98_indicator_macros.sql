@@ -406,3 +406,43 @@ QUALIFY row_number() OVER (
     PARTITION BY p.period_id, e.child_key
     ORDER BY e.end_date DESC, e.start_date DESC
 ) = 1;
+
+-- Stock movements of one kind ('Added' or 'Withdrawn') dated in each period,
+-- as member rows: one per item and day, in total ('all'), by site and by
+-- stock category (LIB-13, LIB-14).
+CREATE OR REPLACE TEMP MACRO stock_movement_members(periods, wanted, note_text)
+AS TABLE
+WITH moved AS (
+    SELECT
+        p.period_id,
+        m.item_key,
+        m.movement_date,
+        m.library,
+        m.stock_category
+    FROM cm_library_stock_movement AS m
+    INNER JOIN query_table(periods) AS p
+        ON m.movement_date BETWEEN p.period_start AND p.period_end
+    WHERE m.movement = wanted
+),
+
+members AS (
+    SELECT 'all' AS breakdown, * FROM moved
+    UNION ALL
+    SELECT 'site=' || library, * FROM moved
+    UNION ALL
+    SELECT 'stock=' || stock_category, * FROM moved
+),
+
+final AS (
+    SELECT
+        period_id,
+        breakdown,
+        item_key || ' | ' || strftime(movement_date, '%Y-%m-%d') AS subject_key,
+        1.0 AS numerator,
+        0.0 AS denominator,
+        movement_date AS decided_on,
+        note_text AS note
+    FROM members
+)
+
+SELECT * FROM final;
